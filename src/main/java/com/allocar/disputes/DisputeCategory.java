@@ -1,0 +1,5 @@
+package com.allocar.disputes;
+
+public enum DisputeCategory {
+    payment, cancellation, no_show, behaviour, safety, lost_item, other
+}

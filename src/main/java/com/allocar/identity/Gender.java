@@ -1,0 +1,5 @@
+package com.allocar.identity;
+
+public enum Gender {
+    female, male, other
+}

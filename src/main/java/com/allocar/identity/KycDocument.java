@@ -1,0 +1,153 @@
+package com.allocar.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An identity document; the images live in the private bucket under {@code frontKey} / {@code backKey}. */
+@Entity
+@Table(name = "kyc_documents")
+public class KycDocument {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private User user;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "doc_type", nullable = false)
+    private KycDocType docType;
+
+    @Column(name = "doc_number", nullable = false)
+    private String docNumber;
+
+    @Column(name = "front_key", nullable = false)
+    private String frontKey;
+
+    @Column(name = "back_key")
+    private String backKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private KycStatus status = KycStatus.pending;
+
+    private String notes;
+
+    /** The admin_users id of the reviewer. */
+    @Column(name = "reviewed_by")
+    private UUID reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected KycDocument() {
+    }
+
+    public KycDocument(User user, KycDocType docType, String docNumber, String frontKey, String backKey) {
+        this.user = Objects.requireNonNull(user);
+        this.docType = Objects.requireNonNull(docType);
+        this.docNumber = Objects.requireNonNull(docNumber);
+        this.frontKey = Objects.requireNonNull(frontKey);
+        this.backKey = backKey;
+    }
+
+    /** Records an admin's decision (approved or rejected). */
+    public void review(KycStatus decision, UUID adminId, String notes, Instant at) {
+        if (decision == KycStatus.pending) {
+            throw new IllegalArgumentException("a review approves or rejects");
+        }
+        this.status = decision;
+        this.reviewedBy = Objects.requireNonNull(adminId);
+        this.notes = notes;
+        this.reviewedAt = Objects.requireNonNull(at);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public KycDocType getDocType() {
+        return docType;
+    }
+
+    public String getDocNumber() {
+        return docNumber;
+    }
+
+    public String getFrontKey() {
+        return frontKey;
+    }
+
+    public String getBackKey() {
+        return backKey;
+    }
+
+    public KycStatus getStatus() {
+        return status;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public UUID getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @PrePersist
+    void onInsert() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

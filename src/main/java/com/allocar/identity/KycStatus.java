@@ -1,0 +1,6 @@
+package com.allocar.identity;
+
+/** pending → approved | rejected. */
+public enum KycStatus {
+    pending, approved, rejected
+}

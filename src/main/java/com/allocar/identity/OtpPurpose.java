@@ -1,0 +1,5 @@
+package com.allocar.identity;
+
+public enum OtpPurpose {
+    verify_phone, verify_email, login, reset_password
+}

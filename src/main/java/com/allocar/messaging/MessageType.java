@@ -1,0 +1,5 @@
+package com.allocar.messaging;
+
+public enum MessageType {
+    text, image
+}

@@ -1,0 +1,5 @@
+package com.allocar.notifications;
+
+public enum DevicePlatform {
+    android, ios, web
+}

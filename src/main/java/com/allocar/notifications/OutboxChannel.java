@@ -1,0 +1,5 @@
+package com.allocar.notifications;
+
+public enum OutboxChannel {
+    sms, email, push
+}

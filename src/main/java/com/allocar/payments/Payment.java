@@ -1,0 +1,251 @@
+package com.allocar.payments;
+
+import com.allocar.bookings.Booking;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One payment attempt, for a booking or for a wallet top-up. */
+@Entity
+@Table(name = "payments")
+public class Payment {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private PaymentPurpose purpose;
+
+    /** Set exactly when the purpose is {@code booking}. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "booking_id", updatable = false)
+    private Booking booking;
+
+    /** The payer (users.id). */
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private PaymentMethod method;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status = PaymentStatus.init;
+
+    @Column(nullable = false, updatable = false, precision = 12, scale = 2)
+    private BigDecimal amount;
+
+    @Column(nullable = false)
+    private String currency = "XOF";
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal fees = BigDecimal.ZERO;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal commission = BigDecimal.ZERO;
+
+    @Column(name = "refunded_amount", nullable = false, precision = 12, scale = 2)
+    private BigDecimal refundedAmount = BigDecimal.ZERO;
+
+    /** The provider's id of this attempt (Wave session, Stripe PaymentIntent, MTN reference, Orange order). */
+    @Column(name = "provider_ref")
+    private String providerRef;
+
+    /** The provider's transaction id once paid. */
+    @Column(name = "provider_txn_id")
+    private String providerTxnId;
+
+    @Column(name = "checkout_url")
+    private String checkoutUrl;
+
+    /** Orange Money: confirms the transaction status. */
+    @Column(name = "pay_token")
+    private String payToken;
+
+    /** Orange Money: a notification is genuine only when it carries this token. */
+    @Column(name = "notif_token")
+    private String notifToken;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    /** The provider's last answer (jsonb). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "raw_payload")
+    private String rawPayload;
+
+    @Column(name = "paid_at")
+    private Instant paidAt;
+
+    @Column(name = "refunded_at")
+    private Instant refundedAt;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Payment() {
+    }
+
+    private Payment(PaymentPurpose purpose, Booking booking, UUID userId, PaymentMethod method, BigDecimal amount) {
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("the amount cannot be negative");
+        }
+        this.purpose = purpose;
+        this.booking = booking;
+        this.userId = Objects.requireNonNull(userId);
+        this.method = Objects.requireNonNull(method);
+        this.amount = amount;
+    }
+
+    public static Payment forBooking(Booking booking, UUID payerId, PaymentMethod method, BigDecimal amount) {
+        return new Payment(PaymentPurpose.booking, Objects.requireNonNull(booking), payerId, method, amount);
+    }
+
+    public static Payment forTopup(UUID userId, PaymentMethod method, BigDecimal amount) {
+        if (method == PaymentMethod.wallet) {
+            throw new IllegalArgumentException("a wallet is not topped up from itself");
+        }
+        return new Payment(PaymentPurpose.topup, null, userId, method, amount);
+    }
+
+    /** What the provider returned when the attempt was opened. */
+    public void recordCheckout(String providerRef, String checkoutUrl, String payToken, String notifToken) {
+        this.providerRef = providerRef;
+        this.checkoutUrl = checkoutUrl;
+        this.payToken = payToken;
+        this.notifToken = notifToken;
+    }
+
+    public void setRawPayload(String rawPayloadJson) {
+        this.rawPayload = rawPayloadJson;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public PaymentPurpose getPurpose() {
+        return purpose;
+    }
+
+    public Booking getBooking() {
+        return booking;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public PaymentMethod getMethod() {
+        return method;
+    }
+
+    public PaymentStatus getStatus() {
+        return status;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public BigDecimal getFees() {
+        return fees;
+    }
+
+    public BigDecimal getCommission() {
+        return commission;
+    }
+
+    public BigDecimal getRefundedAmount() {
+        return refundedAmount;
+    }
+
+    public String getProviderRef() {
+        return providerRef;
+    }
+
+    public String getProviderTxnId() {
+        return providerTxnId;
+    }
+
+    public String getCheckoutUrl() {
+        return checkoutUrl;
+    }
+
+    public String getPayToken() {
+        return payToken;
+    }
+
+    public String getNotifToken() {
+        return notifToken;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public String getRawPayload() {
+        return rawPayload;
+    }
+
+    public Instant getPaidAt() {
+        return paidAt;
+    }
+
+    public Instant getRefundedAt() {
+        return refundedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @PrePersist
+    void onInsert() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,5 @@
+package com.allocar.payments;
+
+public enum PaymentMethod {
+    wave, orange, mtn, card, wallet
+}

@@ -1,0 +1,6 @@
+package com.allocar.payments;
+
+/** How a driver is paid out; {@code manual} is a transfer made outside the platform and recorded by finance. */
+public enum PayoutProvider {
+    wave, orange, mtn, manual
+}

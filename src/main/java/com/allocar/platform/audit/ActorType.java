@@ -1,0 +1,6 @@
+package com.allocar.platform.audit;
+
+/** Who did something: a user, an admin, or the system itself (jobs, webhooks). */
+public enum ActorType {
+    user, admin, system
+}

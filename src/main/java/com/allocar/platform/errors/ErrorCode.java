@@ -1,0 +1,43 @@
+package com.allocar.platform.errors;
+
+/**
+ * The error catalogue: every code a client can receive, with its HTTP status. docs/errors.md lists the same
+ * codes (a unit test keeps the two in step). Codes are stable; messages are for humans and may change.
+ */
+public enum ErrorCode {
+    validation_error(400, "The request is not valid."),
+    auth_required(401, "Authentication is required."),
+    webhook_invalid_signature(401, "The webhook signature is missing, invalid or stale."),
+    payment_failed(402, "The payment could not be completed."),
+    insufficient_funds(402, "The wallet balance is too low for this operation."),
+    forbidden(403, "You are not allowed to do this."),
+    kyc_required(403, "An approved identity verification (KYC) is required."),
+    not_found(404, "The resource does not exist."),
+    method_not_allowed(405, "This method is not allowed on this resource."),
+    not_acceptable(406, "This resource can only answer with application/json."),
+    conflict(409, "The resource is not in a state that allows this."),
+    booking_conflict(409, "The booking cannot be made or changed as asked."),
+    idempotency_in_progress(409, "A request with this Idempotency-Key is still being processed."),
+    payload_too_large(413, "The request body is too large."),
+    unsupported_media_type(415, "The request body must be application/json."),
+    idempotency_conflict(422, "This Idempotency-Key was already used with a different request."),
+    rate_limited(429, "Too many requests; retry later."),
+    internal_error(500, "An unexpected error occurred; it has been logged with the request id."),
+    service_unavailable(503, "A dependency is unavailable; retry later.");
+
+    private final int status;
+    private final String defaultMessage;
+
+    ErrorCode(int status, String defaultMessage) {
+        this.status = status;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

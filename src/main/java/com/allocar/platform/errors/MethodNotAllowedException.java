@@ -1,0 +1,8 @@
+package com.allocar.platform.errors;
+
+/** Catalogue code {@code method_not_allowed}. */
+public class MethodNotAllowedException extends ApiException {
+    public MethodNotAllowedException(String message) {
+        super(ErrorCode.method_not_allowed, message, null);
+    }
+}

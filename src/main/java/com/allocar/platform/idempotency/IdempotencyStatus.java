@@ -1,0 +1,5 @@
+package com.allocar.platform.idempotency;
+
+public enum IdempotencyStatus {
+    in_progress, completed
+}

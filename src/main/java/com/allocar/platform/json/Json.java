@@ -1,0 +1,20 @@
+package com.allocar.platform.json;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+
+/** The one JSON-B configuration of the API: snake_case names, nulls left out, ISO-8601 instants. */
+public final class Json {
+    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withNullValues(false));
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        return JSONB.toJson(value);
+    }
+}

@@ -1,0 +1,5 @@
+package com.allocar.promos;
+
+public enum PromoStatus {
+    active, inactive
+}

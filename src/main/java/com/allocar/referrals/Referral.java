@@ -1,0 +1,114 @@
+package com.allocar.referrals;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A referee's sign-up with a referrer's code; a user is referred at most once. */
+@Entity
+@Table(name = "referrals")
+public class Referral {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private UUID id;
+
+    @Column(name = "referrer_id", nullable = false, updatable = false)
+    private UUID referrerId;
+
+    @Column(name = "referee_id", nullable = false, updatable = false)
+    private UUID refereeId;
+
+    @Column(name = "bonus_referrer", nullable = false, precision = 12, scale = 2)
+    private BigDecimal bonusReferrer;
+
+    @Column(name = "bonus_referee", nullable = false, precision = 12, scale = 2)
+    private BigDecimal bonusReferee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReferralStatus status = ReferralStatus.pending;
+
+    @Column(name = "rewarded_at")
+    private Instant rewardedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Referral() {
+    }
+
+    public Referral(UUID referrerId, UUID refereeId, BigDecimal bonusReferrer, BigDecimal bonusReferee) {
+        if (referrerId.equals(refereeId)) {
+            throw new IllegalArgumentException("nobody refers themselves");
+        }
+        if (bonusReferrer.signum() < 0 || bonusReferee.signum() < 0) {
+            throw new IllegalArgumentException("bonuses cannot be negative");
+        }
+        this.referrerId = referrerId;
+        this.refereeId = Objects.requireNonNull(refereeId);
+        this.bonusReferrer = bonusReferrer;
+        this.bonusReferee = bonusReferee;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getReferrerId() {
+        return referrerId;
+    }
+
+    public UUID getRefereeId() {
+        return refereeId;
+    }
+
+    public BigDecimal getBonusReferrer() {
+        return bonusReferrer;
+    }
+
+    public BigDecimal getBonusReferee() {
+        return bonusReferee;
+    }
+
+    public ReferralStatus getStatus() {
+        return status;
+    }
+
+    public Instant getRewardedAt() {
+        return rewardedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @PrePersist
+    void onInsert() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,173 @@
+package com.allocar.vehicles;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A driver's car. The plate number is unique across the platform. */
+@Entity
+@Table(name = "vehicles")
+public class Vehicle {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private UUID id;
+
+    /** The owning driver (users.id). */
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+
+    @Column(nullable = false)
+    private String make;
+
+    @Column(nullable = false)
+    private String model;
+
+    private String color;
+
+    @Column(name = "plate_number", nullable = false)
+    private String plateNumber;
+
+    @Column(name = "seats_total", nullable = false)
+    private int seatsTotal;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "comfort_level", nullable = false)
+    private ComfortLevel comfortLevel;
+
+    private Integer year;
+
+    @Column(nullable = false)
+    private boolean verified;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Vehicle() {
+    }
+
+    public Vehicle(UUID userId, String make, String model, String plateNumber, int seatsTotal,
+            ComfortLevel comfortLevel) {
+        this.userId = Objects.requireNonNull(userId);
+        this.make = Objects.requireNonNull(make);
+        this.model = Objects.requireNonNull(model);
+        this.plateNumber = Objects.requireNonNull(plateNumber);
+        setSeatsTotal(seatsTotal);
+        this.comfortLevel = Objects.requireNonNull(comfortLevel);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public String getMake() {
+        return make;
+    }
+
+    public void setMake(String make) {
+        this.make = Objects.requireNonNull(make);
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = Objects.requireNonNull(model);
+    }
+
+    public String getColor() {
+        return color;
+    }
+
+    public void setColor(String color) {
+        this.color = color;
+    }
+
+    public String getPlateNumber() {
+        return plateNumber;
+    }
+
+    public void setPlateNumber(String plateNumber) {
+        this.plateNumber = Objects.requireNonNull(plateNumber);
+    }
+
+    public int getSeatsTotal() {
+        return seatsTotal;
+    }
+
+    public void setSeatsTotal(int seatsTotal) {
+        if (seatsTotal < 1) {
+            throw new IllegalArgumentException("a vehicle has at least one seat");
+        }
+        this.seatsTotal = seatsTotal;
+    }
+
+    public ComfortLevel getComfortLevel() {
+        return comfortLevel;
+    }
+
+    public void setComfortLevel(ComfortLevel comfortLevel) {
+        this.comfortLevel = Objects.requireNonNull(comfortLevel);
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public boolean isVerified() {
+        return verified;
+    }
+
+    public void setVerified(boolean verified) {
+        this.verified = verified;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @PrePersist
+    void onInsert() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,6 @@
+package com.allocar.wallet;
+
+/** Why the balance moved. */
+public enum WalletTxnSource {
+    payment, refund, topup, withdrawal, payout, promo, referral, fee, penalty
+}

@@ -1,0 +1,5 @@
+package com.allocar.wallet;
+
+public enum WalletTxnType {
+    credit, debit
+}
