@@ -40,8 +40,9 @@ pg_ensure_installed() {
 }
 
 # Runs a PostgreSQL server program as the cluster's owner: initdb and postgres refuse to run as root.
+# Runs from / so that the owner is not left in a directory it cannot read.
 pg_as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # The cluster's files must be reachable by the postgres user when we are root (for instance under /root).
@@ -111,12 +112,21 @@ SQL
   pg_psql "$data" "$port" "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis"
 }
 
+# http_ok PORT PATH: true when GET http://127.0.0.1:PORT/PATH answers 200 (no curl on a bare machine).
+http_ok() {
+  local status
+  status=$( { exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3 && head -1 <&3; } 2>/dev/null )
+  [[ $status == *" 200 "* ]]
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # A TCP port nobody listens on.
 free_port() {
   local p
   for _ in $(seq 1 50); do
     p=$(( (RANDOM % 20000) + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+    if ! port_in_use "$p"; then echo "$p"; return; fi
   done
   die "no free port found"
 }
