@@ -1,20 +1,15 @@
 package com.allocar.bookings;
 
 import com.allocar.platform.audit.ActorType;
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -25,11 +20,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "booking_events")
-public class BookingEvent {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class BookingEvent extends CreatedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "booking_id", nullable = false)
     private Booking booking;
@@ -55,9 +46,6 @@ public class BookingEvent {
     @JdbcTypeCode(SqlTypes.JSON)
     private String meta;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected BookingEvent() {
     }
 
@@ -69,10 +57,6 @@ public class BookingEvent {
         this.actorType = Objects.requireNonNull(actorType);
         this.actorId = actorId;
         this.meta = metaJson;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Booking getBooking() {
@@ -97,14 +81,5 @@ public class BookingEvent {
 
     public String getMeta() {
         return meta;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

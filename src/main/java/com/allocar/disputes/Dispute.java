@@ -1,29 +1,19 @@
 package com.allocar.disputes;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A support ticket about a booking, opened by its passenger or driver and settled by an admin. */
 @Entity
 @Table(name = "disputes")
-public class Dispute {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Dispute extends VersionedEntity {
     @Column(name = "booking_id", nullable = false, updatable = false)
     private UUID bookingId;
 
@@ -51,15 +41,6 @@ public class Dispute {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Dispute() {
     }
 
@@ -68,10 +49,6 @@ public class Dispute {
         this.openedBy = Objects.requireNonNull(openedBy);
         this.category = Objects.requireNonNull(category);
         this.description = Objects.requireNonNull(description);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getBookingId() {
@@ -104,28 +81,5 @@ public class Dispute {
 
     public Instant getResolvedAt() {
         return resolvedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,27 +1,18 @@
 package com.allocar.identity;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A one-time code sent to a phone number or an email address, stored hashed. */
 @Entity
 @Table(name = "otp_codes")
-public class OtpCode {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class OtpCode extends CreatedEntity {
     /** The phone number (E.164) or email address the code was sent to. */
     @Column(nullable = false, updatable = false)
     private String target;
@@ -42,9 +33,6 @@ public class OtpCode {
     @Column(name = "consumed_at")
     private Instant consumedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected OtpCode() {
     }
 
@@ -61,10 +49,6 @@ public class OtpCode {
 
     public void consume(Instant at) {
         this.consumedAt = Objects.requireNonNull(at);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getTarget() {
@@ -89,14 +73,5 @@ public class OtpCode {
 
     public Instant getConsumedAt() {
         return consumedAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,14 +1,10 @@
 package com.allocar.identity;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,11 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "refresh_tokens")
-public class RefreshToken {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class RefreshToken extends CreatedEntity {
     @Column(name = "user_id", updatable = false)
     private UUID userId;
 
@@ -51,9 +43,6 @@ public class RefreshToken {
     private String userAgent;
 
     private String ip;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
 
     protected RefreshToken() {
     }
@@ -89,10 +78,6 @@ public class RefreshToken {
         if (revokedAt == null) {
             this.revokedAt = Objects.requireNonNull(at);
         }
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getUserId() {
@@ -133,14 +118,5 @@ public class RefreshToken {
 
     public String getIp() {
         return ip;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,14 +1,9 @@
 package com.allocar.messaging;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -20,11 +15,7 @@ import org.locationtech.jts.geom.Point;
 @Entity
 @Immutable
 @Table(name = "driver_locations")
-public class DriverLocation {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class DriverLocation extends CreatedEntity {
     @Column(name = "trip_id", nullable = false)
     private UUID tripId;
 
@@ -35,9 +26,6 @@ public class DriverLocation {
     @Column(nullable = false)
     private Point point;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected DriverLocation() {
     }
 
@@ -45,10 +33,6 @@ public class DriverLocation {
         this.tripId = Objects.requireNonNull(tripId);
         this.driverId = Objects.requireNonNull(driverId);
         this.point = Objects.requireNonNull(point);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getTripId() {
@@ -61,14 +45,5 @@ public class DriverLocation {
 
     public Point getPoint() {
         return point;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,27 +1,20 @@
 package com.allocar.notifications;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A push (FCM) registration token of one of a user's devices. */
 @Entity
 @Table(name = "device_tokens")
-public class DeviceToken {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class DeviceToken extends CreatedEntity {
     @Column(name = "user_id", nullable = false)
     private UUID userId;
 
@@ -31,9 +24,6 @@ public class DeviceToken {
 
     @Column(nullable = false, updatable = false)
     private String token;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
 
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
@@ -53,10 +43,6 @@ public class DeviceToken {
         this.lastSeenAt = Objects.requireNonNull(at);
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public UUID getUserId() {
         return userId;
     }
@@ -69,17 +55,13 @@ public class DeviceToken {
         return token;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getLastSeenAt() {
         return lastSeenAt;
     }
 
+    /** Runs after {@link CreatedEntity}'s own {@code @PrePersist}, which has set the creation time. */
     @PrePersist
     void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        lastSeenAt = createdAt;
+        lastSeenAt = getCreatedAt();
     }
 }

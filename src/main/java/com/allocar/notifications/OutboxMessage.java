@@ -1,18 +1,14 @@
 package com.allocar.notifications;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,11 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "outbox_messages")
-public class OutboxMessage {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class OutboxMessage extends CreatedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private OutboxChannel channel;
@@ -56,9 +48,6 @@ public class OutboxMessage {
     @Column(name = "last_error")
     private String lastError;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "sent_at")
     private Instant sentAt;
 
@@ -71,10 +60,6 @@ public class OutboxMessage {
         this.subject = subject;
         this.body = body;
         this.payload = payloadJson;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public OutboxChannel getChannel() {
@@ -113,17 +98,13 @@ public class OutboxMessage {
         return lastError;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getSentAt() {
         return sentAt;
     }
 
+    /** Runs after {@link CreatedEntity}'s own {@code @PrePersist}, which has set the creation time. */
     @PrePersist
     void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        nextAttemptAt = createdAt;
+        nextAttemptAt = getCreatedAt();
     }
 }

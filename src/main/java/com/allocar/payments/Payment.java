@@ -1,23 +1,17 @@
 package com.allocar.payments;
 
 import com.allocar.bookings.Booking;
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -26,11 +20,7 @@ import org.hibernate.type.SqlTypes;
 /** One payment attempt, for a booking or for a wallet top-up. */
 @Entity
 @Table(name = "payments")
-public class Payment {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Payment extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private PaymentPurpose purpose;
@@ -100,15 +90,6 @@ public class Payment {
     @Column(name = "refunded_at")
     private Instant refundedAt;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Payment() {
     }
 
@@ -144,10 +125,6 @@ public class Payment {
 
     public void setRawPayload(String rawPayloadJson) {
         this.rawPayload = rawPayloadJson;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public PaymentPurpose getPurpose() {
@@ -224,28 +201,5 @@ public class Payment {
 
     public Instant getRefundedAt() {
         return refundedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

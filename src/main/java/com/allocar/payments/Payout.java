@@ -1,19 +1,13 @@
 package com.allocar.payments;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,11 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "payouts")
-public class Payout {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Payout extends VersionedEntity {
     /** users.id of the driver. */
     @Column(name = "driver_id", nullable = false, updatable = false)
     private UUID driverId;
@@ -67,15 +57,6 @@ public class Payout {
     @Column(name = "processed_at")
     private Instant processedAt;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Payout() {
     }
 
@@ -93,10 +74,6 @@ public class Payout {
         this.provider = provider;
         this.periodStart = periodStart;
         this.periodEnd = periodEnd;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getDriverId() {
@@ -145,28 +122,5 @@ public class Payout {
 
     public Instant getProcessedAt() {
         return processedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,18 +1,13 @@
 package com.allocar.payments;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -21,11 +16,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "payout_items")
-public class PayoutItem {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class PayoutItem extends CreatedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "payout_id", nullable = false)
     private Payout payout;
@@ -40,9 +31,6 @@ public class PayoutItem {
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal commission;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected PayoutItem() {
     }
 
@@ -54,10 +42,6 @@ public class PayoutItem {
         this.bookingId = Objects.requireNonNull(bookingId);
         this.amount = amount;
         this.commission = commission;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Payout getPayout() {
@@ -74,14 +58,5 @@ public class PayoutItem {
 
     public BigDecimal getCommission() {
         return commission;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,18 +1,15 @@
 package com.allocar.payments;
 
+import com.allocar.platform.persistence.IdentifiedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,11 +19,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "webhook_events")
-public class WebhookEvent {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class WebhookEvent extends IdentifiedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private PaymentProvider provider;
@@ -60,10 +53,6 @@ public class WebhookEvent {
 
     public void markProcessed(Instant at) {
         this.processedAt = Objects.requireNonNull(at);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public PaymentProvider getProvider() {

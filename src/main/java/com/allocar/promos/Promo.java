@@ -1,22 +1,15 @@
 package com.allocar.promos;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -27,11 +20,7 @@ import org.hibernate.annotations.DynamicUpdate;
 @Entity
 @Table(name = "promos")
 @DynamicUpdate
-public class Promo {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Promo extends VersionedEntity {
     @Column(nullable = false)
     private String code;
 
@@ -65,15 +54,6 @@ public class Promo {
 
     private String description;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Promo() {
     }
 
@@ -81,10 +61,6 @@ public class Promo {
         this.code = code.trim().toUpperCase(Locale.ROOT);
         this.type = Objects.requireNonNull(type);
         setValue(value);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getCode() {
@@ -153,28 +129,5 @@ public class Promo {
 
     public void setDescription(String description) {
         this.description = description;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

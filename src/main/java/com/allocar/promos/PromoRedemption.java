@@ -1,18 +1,13 @@
 package com.allocar.promos;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -21,11 +16,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "promo_redemptions")
-public class PromoRedemption {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class PromoRedemption extends CreatedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "promo_id", nullable = false)
     private Promo promo;
@@ -39,9 +30,6 @@ public class PromoRedemption {
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal amount;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected PromoRedemption() {
     }
 
@@ -53,10 +41,6 @@ public class PromoRedemption {
         this.userId = Objects.requireNonNull(userId);
         this.bookingId = Objects.requireNonNull(bookingId);
         this.amount = amount;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Promo getPromo() {
@@ -73,14 +57,5 @@ public class PromoRedemption {
 
     public BigDecimal getAmount() {
         return amount;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,14 +1,9 @@
 package com.allocar.ratings;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -17,11 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "ratings")
-public class Rating {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Rating extends CreatedEntity {
     @Column(name = "booking_id", nullable = false)
     private UUID bookingId;
 
@@ -35,9 +26,6 @@ public class Rating {
     private int stars;
 
     private String comment;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
 
     protected Rating() {
     }
@@ -54,10 +42,6 @@ public class Rating {
         this.toUserId = Objects.requireNonNull(toUserId);
         this.stars = stars;
         this.comment = comment;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getBookingId() {
@@ -78,14 +62,5 @@ public class Rating {
 
     public String getComment() {
         return comment;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,29 +1,20 @@
 package com.allocar.referrals;
 
+import com.allocar.platform.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A referee's sign-up with a referrer's code; a user is referred at most once. */
 @Entity
 @Table(name = "referrals")
-public class Referral {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Referral extends TimestampedEntity {
     @Column(name = "referrer_id", nullable = false, updatable = false)
     private UUID referrerId;
 
@@ -43,12 +34,6 @@ public class Referral {
     @Column(name = "rewarded_at")
     private Instant rewardedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Referral() {
     }
 
@@ -63,10 +48,6 @@ public class Referral {
         this.refereeId = Objects.requireNonNull(refereeId);
         this.bonusReferrer = bonusReferrer;
         this.bonusReferee = bonusReferee;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getReferrerId() {
@@ -91,24 +72,5 @@ public class Referral {
 
     public Instant getRewardedAt() {
         return rewardedAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

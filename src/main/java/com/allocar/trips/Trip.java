@@ -1,6 +1,7 @@
 package com.allocar.trips;
 
 import com.allocar.identity.User;
+import com.allocar.platform.persistence.VersionedEntity;
 import com.allocar.vehicles.ComfortLevel;
 import com.allocar.vehicles.Vehicle;
 import jakarta.persistence.CascadeType;
@@ -9,25 +10,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -41,11 +34,7 @@ import org.locationtech.jts.geom.Point;
 @Entity
 @Table(name = "trips")
 @DynamicUpdate
-public class Trip {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Trip extends VersionedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "driver_id", nullable = false, updatable = false)
     private User driver;
@@ -118,15 +107,6 @@ public class Trip {
     @OrderBy("stopOrder")
     private List<TripStop> stops = new ArrayList<>();
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Trip() {
     }
 
@@ -155,10 +135,6 @@ public class Trip {
         TripStop stop = new TripStop(this, stopOrder, point, label, pickupAllowed, dropoffAllowed);
         stops.add(stop);
         return stop;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public User getDriver() {
@@ -279,28 +255,5 @@ public class Trip {
     /** The stops in {@code stopOrder}, read-only: add them with {@link #addStop}. */
     public List<TripStop> getStops() {
         return Collections.unmodifiableList(stops);
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

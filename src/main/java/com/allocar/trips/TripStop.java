@@ -1,19 +1,13 @@
 package com.allocar.trips;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Point;
@@ -21,11 +15,7 @@ import org.locationtech.jts.geom.Point;
 /** An intermediate stop of a trip; created through {@link Trip#addStop}. */
 @Entity
 @Table(name = "trip_stops")
-public class TripStop {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class TripStop extends CreatedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "trip_id", nullable = false, updatable = false)
     private Trip trip;
@@ -46,9 +36,6 @@ public class TripStop {
     @Column(name = "dropoff_allowed", nullable = false)
     private boolean dropoffAllowed;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected TripStop() {
     }
 
@@ -62,10 +49,6 @@ public class TripStop {
         this.label = Objects.requireNonNull(label);
         this.pickupAllowed = pickupAllowed;
         this.dropoffAllowed = dropoffAllowed;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Trip getTrip() {
@@ -90,14 +73,5 @@ public class TripStop {
 
     public boolean isDropoffAllowed() {
         return dropoffAllowed;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

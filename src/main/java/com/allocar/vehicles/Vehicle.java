@@ -1,29 +1,18 @@
 package com.allocar.vehicles;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A driver's car. The plate number is unique across the platform. */
 @Entity
 @Table(name = "vehicles")
-public class Vehicle {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Vehicle extends VersionedEntity {
     /** The owning driver (users.id). */
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
@@ -51,15 +40,6 @@ public class Vehicle {
     @Column(nullable = false)
     private boolean verified;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Vehicle() {
     }
 
@@ -71,10 +51,6 @@ public class Vehicle {
         this.plateNumber = Objects.requireNonNull(plateNumber);
         setSeatsTotal(seatsTotal);
         this.comfortLevel = Objects.requireNonNull(comfortLevel);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getUserId() {
@@ -146,28 +122,5 @@ public class Vehicle {
 
     public void setVerified(boolean verified) {
         this.verified = verified;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,17 +1,10 @@
 package com.allocar.wallet;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
@@ -23,11 +16,7 @@ import org.hibernate.annotations.DynamicUpdate;
 @Entity
 @Table(name = "wallets")
 @DynamicUpdate
-public class Wallet {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Wallet extends VersionedEntity {
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
 
@@ -37,25 +26,12 @@ public class Wallet {
     @Column(nullable = false)
     private String currency = "XOF";
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Wallet() {
     }
 
     /** An empty wallet. */
     public Wallet(UUID userId) {
         this.userId = Objects.requireNonNull(userId);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getUserId() {
@@ -68,28 +44,5 @@ public class Wallet {
 
     public String getCurrency() {
         return currency;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

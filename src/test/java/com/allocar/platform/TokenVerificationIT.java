@@ -25,9 +25,9 @@ class TokenVerificationIT {
 
     @Test
     void aValidTokenNamesTheCaller() {
-        String subject = UUID.randomUUID().toString();
-        assertThat(Clients.withToken(TestTokens.forSubject(subject, "user")).get(PROBE).jsonPath()
-                .getString("data.subject")).isEqualTo(subject);
+        UUID user = TestTokens.newUser();
+        assertThat(Clients.withToken(TestTokens.forUser(user)).get(PROBE).jsonPath()
+                .getString("data.subject")).isEqualTo(user.toString());
     }
 
     @Test
@@ -42,13 +42,13 @@ class TokenVerificationIT {
 
     @Test
     void expiredTokenIsRefused() {
-        assertRefused(TestTokens.sign(UUID.randomUUID().toString(), List.of("user"), "https://api.allocar.ci",
+        assertRefused(TestTokens.sign(TestTokens.newUser().toString(), List.of("user"), null, TestTokens.issuer(),
                 Instant.now().minusSeconds(3600)));
     }
 
     @Test
     void tokenOfAnotherIssuerIsRefused() {
-        assertRefused(TestTokens.sign(UUID.randomUUID().toString(), List.of("user"), "https://evil.example",
+        assertRefused(TestTokens.sign(TestTokens.newUser().toString(), List.of("user"), null, "https://evil.example",
                 Instant.now().plusSeconds(600)));
     }
 

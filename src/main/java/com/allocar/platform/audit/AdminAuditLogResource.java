@@ -2,7 +2,8 @@ package com.allocar.platform.audit;
 
 import com.allocar.platform.api.AlloCarApplication;
 import com.allocar.platform.api.Envelope;
-import jakarta.annotation.security.RolesAllowed;
+import com.allocar.admin.AdminOnly;
+import com.allocar.admin.AdminPermission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,7 @@ public class AdminAuditLogResource {
     AuditLogQueries queries;
 
     @GET
-    @RolesAllowed({"super", "ops"})
+    @AdminOnly(AdminPermission.AUDIT_READ)
     @Operation(summary = "List audit entries",
             description = "Filters: actor_type, actor_id, action, entity, entity_id, request_id, created_at_gte, "
                     + "created_at_lte (ISO-8601 or YYYY-MM-DD), each also as `in:a,b`. Sort: created_at, action, "

@@ -1,16 +1,11 @@
 package com.allocar.platform.audit;
 
+import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -21,11 +16,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "audit_logs")
-public class AuditLog {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class AuditLog extends CreatedEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "actor_type", nullable = false)
     private ActorType actorType;
@@ -54,9 +45,6 @@ public class AuditLog {
 
     private String ip;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected AuditLog() {
     }
 
@@ -77,10 +65,6 @@ public class AuditLog {
         this.requestId = requestId;
         this.ip = ip;
         return this;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public ActorType getActorType() {
@@ -113,14 +97,5 @@ public class AuditLog {
 
     public String getIp() {
         return ip;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

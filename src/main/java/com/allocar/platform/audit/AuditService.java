@@ -21,6 +21,21 @@ public class AuditService {
     @Transactional(Transactional.TxType.REQUIRED)
     public AuditLog record(ActorType actorType, UUID actorId, String action, String entity, UUID entityId,
                            Map<String, ?> meta) {
+        return write(actorType, actorId, action, entity, entityId, meta);
+    }
+
+    /**
+     * For what must be kept even though the request then fails (a refused sign-in, a detected token reuse):
+     * commits on its own, whatever happens to the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AuditLog recordIndependently(ActorType actorType, UUID actorId, String action, String entity, UUID entityId,
+                                        Map<String, ?> meta) {
+        return write(actorType, actorId, action, entity, entityId, meta);
+    }
+
+    private AuditLog write(ActorType actorType, UUID actorId, String action, String entity, UUID entityId,
+                           Map<String, ?> meta) {
         AuditLog entry = new AuditLog(actorType, actorId, action, entity, entityId,
                 meta == null || meta.isEmpty() ? null : Json.write(meta));
         if (RequestContext.inRequest()) {

@@ -1,15 +1,12 @@
 package com.allocar.platform.idempotency;
 
+import com.allocar.platform.persistence.IdentifiedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,11 +19,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "idempotency_keys")
-public class IdempotencyKey {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class IdempotencyKey extends IdentifiedEntity {
     @Column(nullable = false)
     private String scope;
 
@@ -61,10 +54,6 @@ public class IdempotencyKey {
     private Instant lockedUntil;
 
     protected IdempotencyKey() {
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getScope() {

@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.inject.Inject;
 import java.lang.reflect.Method;
+import java.util.UUID;
 
 /**
  * Answers 401 {@code auth_required}, in the error envelope, before any role check runs:
@@ -22,7 +24,8 @@ import java.lang.reflect.Method;
  * <li>when a bearer token was presented but did not verify (bad signature, expired, other issuer,
  * {@code alg: none}), even on a public route: silently treating the caller as anonymous would hide the
  * client's problem;</li>
- * <li>when a role-protected route is called without a token (the server's own challenge has no body).</li>
+ * <li>when a role-protected route is called without a token (the server's own challenge has no body);</li>
+ * <li>when the token is valid but its account was suspended or its session revoked since it was issued.</li>
  * </ul>
  */
 @Provider
@@ -31,9 +34,19 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionCheck sessions;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() != null) {
+            UUID subject = UUID.fromString(request.getSecurityContext().getUserPrincipal().getName());
+            if (!sessions.active(caller.isAdmin(), subject, caller.sessionId().orElse(null))) {
+                refuse(request, "This session has ended or the account is suspended.", "invalid_token");
+            }
             return;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {

@@ -1,18 +1,11 @@
 package com.allocar.platform.settings;
 
+import com.allocar.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -24,11 +17,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "settings")
-public class Setting {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private UUID id;
-
+public class Setting extends VersionedEntity {
     @Column(nullable = false, updatable = false)
     private String key;
 
@@ -46,15 +35,6 @@ public class Setting {
     @Column(name = "updated_by")
     private UUID updatedBy;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Setting() {
     }
 
@@ -69,10 +49,6 @@ public class Setting {
     public void change(String valueJson, UUID adminId) {
         this.value = Objects.requireNonNull(valueJson);
         this.updatedBy = Objects.requireNonNull(adminId);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getKey() {
@@ -93,28 +69,5 @@ public class Setting {
 
     public UUID getUpdatedBy() {
         return updatedBy;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onInsert() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -48,7 +48,7 @@ class AdminAuditLogIT {
     }
 
     private static String admin(String role) {
-        return TestTokens.forSubject(UUID.randomUUID().toString(), "admin", role);
+        return TestTokens.forAdmin(role);
     }
 
     private Response list(String token, String query) {

@@ -1,0 +1,173 @@
+package com.allocar.identity;
+
+import com.allocar.platform.audit.ActorType;
+import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.errors.AuthRequiredException;
+import com.allocar.platform.errors.ConflictException;
+import com.allocar.platform.errors.ForbiddenException;
+import com.allocar.platform.errors.ValidationException;
+import com.allocar.platform.security.Hashes;
+import com.allocar.platform.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sign-up, sign-in and verification of users (AUTH-1, AUTH-2, AUTH-4). */
+@ApplicationScoped
+public class AuthService {
+    /** Run against a fixed hash when the account does not exist, so timing does not reveal which accounts do. */
+    private static final String DUMMY_PASSWORD = "dummy-password-for-timing";
+
+    @PersistenceContext(unitName = "allocar")
+    EntityManager em;
+
+    @Inject
+    UserDirectory users;
+    @Inject
+    PasswordHasher passwords;
+    @Inject
+    OtpService otps;
+    @Inject
+    Sessions sessions;
+    @Inject
+    AccessTokens accessTokens;
+    @Inject
+    AuditService audit;
+    @Inject
+    SignInFailures failures;
+
+    private volatile String dummyHash;
+
+    /** What registering answers: the new account, and where its verification code went. */
+    public record Registered(UserView user, String verificationChannel, String sentTo) {
+    }
+
+    @Transactional
+    public Registered register(RegisterRequest request) {
+        boolean byPhone = request.phone() != null && !request.phone().isBlank();
+        boolean byEmail = request.email() != null && !request.email().isBlank();
+        if (byPhone == byEmail) {
+            throw ValidationException.fields(Map.of("phone", "give a phone number or an email address, not both",
+                    "email", "give a phone number or an email address, not both"));
+        }
+        if (byEmail && request.password() == null) {
+            throw ValidationException.field("password", "is required to sign up with an email address");
+        }
+        String phone = byPhone ? PhoneNumbers.normalize(request.phone(), "phone") : null;
+        String email = byEmail ? request.email().trim().toLowerCase(Locale.ROOT) : null;
+        if ((phone != null && users.byPhone(phone).isPresent()) || (email != null && users.byEmail(email).isPresent())) {
+            throw new ConflictException("An account already exists for this " + (byPhone ? "phone number." : "email address."),
+                    Map.of("field", byPhone ? "phone" : "email"));
+        }
+        User user = new User(phone, email, request.password() == null ? null : passwords.hash(request.password()));
+        user.setFirstName(trimmed(request.firstName()));
+        user.setLastName(trimmed(request.lastName()));
+        user.setReferralCode(newReferralCode());
+        em.persist(user);
+        em.flush();
+        otps.send(byPhone ? phone : email, byPhone ? OtpPurpose.verify_phone : OtpPurpose.verify_email);
+        audit.record(ActorType.user, user.getId(), "user.register", "users", user.getId(),
+                Map.of("channel", byPhone ? "phone" : "email"));
+        return new Registered(UserView.of(user), byPhone ? "sms" : "email",
+                byPhone ? PhoneNumbers.mask(phone) : email);
+    }
+
+    /** Sends a new code to an existing account; unknown targets are answered the same way, silently. */
+    @Transactional
+    public String resendCode(String target, boolean phone) {
+        boolean exists = phone ? users.byPhone(target).isPresent() : users.byEmail(target).isPresent();
+        if (exists) {
+            otps.send(target, phone ? OtpPurpose.verify_phone : OtpPurpose.verify_email);
+        }
+        return phone ? PhoneNumbers.mask(target) : target;
+    }
+
+    /** After a correct code: the phone or address is verified and the user is signed in. */
+    @Transactional
+    public SignedIn completeVerification(String target, boolean phone, String userAgent) {
+        User user = (phone ? users.byPhone(target) : users.byEmail(target))
+                .orElseThrow(() -> new AuthRequiredException("The code is not valid."));
+        if (phone) {
+            user.markPhoneVerified();
+        } else {
+            user.markEmailVerified();
+        }
+        return signIn(user, userAgent, "user.verify");
+    }
+
+    @Transactional
+    public SignedIn login(String identifier, String password, String userAgent) {
+        User user = find(identifier);
+        boolean matches = user != null && user.getPasswordHash() != null
+                ? passwords.matches(password, user.getPasswordHash())
+                : passwords.matches(password, dummyHash());
+        if (!matches || user == null) {
+            failures.record(identifier);
+            throw new AuthRequiredException("The identifier or the password is wrong.");
+        }
+        if (!user.isPhoneVerified() && !user.isEmailVerified()) {
+            throw new ForbiddenException("Verify your phone number or email address first.",
+                    Map.of("reason", "unverified"));
+        }
+        return signIn(user, userAgent, "user.login");
+    }
+
+    /** Issues a user's tokens for a session that already exists (refresh). */
+    @Transactional
+    public SignedIn tokensFor(UUID userId, Sessions.Issued session) {
+        User user = users.byId(userId).orElseThrow(() -> new AuthRequiredException("The session has ended."));
+        requireActive(user);
+        return new SignedIn(accessTokens.forUser(user.getId(), user.isDriver(), session.sessionId()),
+                session.refreshToken(), "Bearer", accessTokens.ttlSeconds(), UserView.of(user));
+    }
+
+    SignedIn signIn(User user, String userAgent, String action) {
+        requireActive(user);
+        user.setLastLoginAt(Instant.now());
+        Sessions.Issued session = sessions.startForUser(user.getId(), userAgent);
+        audit.record(ActorType.user, user.getId(), action, "users", user.getId(), Map.of("session", session.sessionId()));
+        return new SignedIn(accessTokens.forUser(user.getId(), user.isDriver(), session.sessionId()),
+                session.refreshToken(), "Bearer", accessTokens.ttlSeconds(), UserView.of(user));
+    }
+
+    private static void requireActive(User user) {
+        if (user.getStatus() != UserStatus.active) {
+            throw new ForbiddenException("This account is suspended.", Map.of("reason", "suspended"));
+        }
+    }
+
+    private User find(String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return null;
+        }
+        if (identifier.contains("@")) {
+            return users.byEmail(identifier.trim()).orElse(null);
+        }
+        try {
+            return users.byPhone(PhoneNumbers.normalize(identifier, "identifier")).orElse(null);
+        } catch (ValidationException notAPhone) {
+            return null;
+        }
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = passwords.hash(DUMMY_PASSWORD);
+        }
+        return dummyHash;
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String newReferralCode() {
+        return Hashes.randomToken(6).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "X").substring(0, 8);
+    }
+}

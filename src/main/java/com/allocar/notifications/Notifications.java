@@ -1,0 +1,64 @@
+package com.allocar.notifications;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What other domains call to notify someone, inside their own transaction: the message is written to the
+ * outbox with that transaction, so it is sent if and only if its cause commits (a notification without its
+ * cause is a bug, hence {@code MANDATORY}). {@link OutboxWorker} sends it afterwards, with retries; the commit
+ * wakes the worker at once (an {@code AFTER_SUCCESS} observer), its periodic poll is the safety net.
+ */
+@ApplicationScoped
+public class Notifications {
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    @PersistenceContext(unitName = "allocar")
+    EntityManager em;
+
+    @Inject
+    Event<OutboxEnqueued> enqueued;
+
+    /** Queues a text message to a phone number in E.164 form ({@code +2250701234567}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sms(String phoneE164, String text) {
+        if (phoneE164 == null || !E164.matcher(phoneE164).matches()) {
+            throw new IllegalArgumentException("Not an E.164 phone number: " + LogMask.phone(phoneE164));
+        }
+        requireText(text, "text");
+        enqueue(new OutboxMessage(OutboxChannel.sms, phoneE164, null, text, null));
+    }
+
+    /** Queues a plain-text (UTF-8) mail. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void email(String to, String subject, String text) {
+        if (to == null || !EMAIL.matcher(to).matches()) {
+            throw new IllegalArgumentException("Not a mail address: " + LogMask.email(to));
+        }
+        requireText(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        enqueue(new OutboxMessage(OutboxChannel.email, to, subject, text, null));
+    }
+
+    private void enqueue(OutboxMessage message) {
+        em.persist(message);
+        enqueued.fire(new OutboxEnqueued(message.getChannel()));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A notification needs a " + name);
+        }
+    }
+
+    /** Fired inside the enqueuing transaction; observed after its commit only. */
+    public record OutboxEnqueued(OutboxChannel channel) {
+    }
+}
