@@ -2,6 +2,7 @@ package com.allocar.identity;
 
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.errors.ValidationException;
 import com.allocar.platform.web.RequestContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,12 +27,25 @@ public class SignInFailures {
     AuditService audit;
 
     public void record(String identifier) {
-        String key = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
+        String key = canonical(identifier);
         int failures = counts.get(key, k -> new AtomicInteger()).incrementAndGet();
         if (failures == BURST) {
             audit.recordIndependently(ActorType.system, null, "auth.sign_in_failure_burst", "users", null,
                     Map.of("identifier", key.contains("@") ? key : PhoneNumbers.mask(key), "failures", failures,
                             "window_minutes", 10, "last_ip", String.valueOf(RequestContext.clientIp())));
+        }
+    }
+
+    /** The same account however it was typed: phone numbers in E.164, addresses in lower case. */
+    private static String canonical(String identifier) {
+        String text = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
+        if (text.contains("@") || !PhoneNumbers.looksLikePhone(text)) {
+            return text;
+        }
+        try {
+            return PhoneNumbers.normalize(text, "identifier");
+        } catch (ValidationException notAPhone) {
+            return text;
         }
     }
 }
