@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -128,10 +129,19 @@ public class AuthService {
     }
 
     SignedIn signIn(User user, String userAgent, String action) {
+        return signIn(user, userAgent, action, Map.of());
+    }
+
+    /** As {@link #signIn(User, String, String)}, with more details on the audit row (e.g. the social provider). */
+    SignedIn signIn(User user, String userAgent, String action, Map<String, ?> auditDetails) {
         requireActive(user);
-        user.setLastLoginAt(Instant.now());
+        // A bulk update: two sign-ins of one account at once must not clash on the row's version.
+        em.createQuery("UPDATE User u SET u.lastLoginAt = :now WHERE u.id = :id")
+                .setParameter("now", Instant.now()).setParameter("id", user.getId()).executeUpdate();
         Sessions.Issued session = sessions.startForUser(user.getId(), userAgent);
-        audit.record(ActorType.user, user.getId(), action, "users", user.getId(), Map.of("session", session.sessionId()));
+        Map<String, Object> details = new LinkedHashMap<>(auditDetails);
+        details.put("session", session.sessionId());
+        audit.record(ActorType.user, user.getId(), action, "users", user.getId(), details);
         return new SignedIn(accessTokens.forUser(user.getId(), user.isDriver(), session.sessionId()),
                 session.refreshToken(), "Bearer", accessTokens.ttlSeconds(), UserView.of(user));
     }
@@ -167,7 +177,7 @@ public class AuthService {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static String newReferralCode() {
+    static String newReferralCode() {
         return Hashes.randomToken(6).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "X").substring(0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package com.allocar.vehicles;
 
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.security.Owned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,10 +10,14 @@ import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A driver's car. The plate number is unique across the platform. */
+/**
+ * A driver's car. The plate number is unique across the platform and kept in its normal form
+ * ({@link PlateNumbers}). {@code verified} is set by the back office once the registration papers are checked;
+ * changing what the papers show (make, model, plate) makes a verified vehicle unverified again.
+ */
 @Entity
 @Table(name = "vehicles")
-public class Vehicle extends VersionedEntity {
+public class Vehicle extends VersionedEntity implements Owned {
     /** The owning driver (users.id). */
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
@@ -55,6 +60,30 @@ public class Vehicle extends VersionedEntity {
 
     public UUID getUserId() {
         return userId;
+    }
+
+    /** The owning user: only they see and change the vehicle on user routes. */
+    @Override
+    public UUID ownerId() {
+        return userId;
+    }
+
+    /**
+     * Changes what the registration papers show. When anything differs, a verified vehicle needs to be checked
+     * again; returns whether anything changed.
+     */
+    public boolean changeRegistration(String make, String model, String plateNumber) {
+        Objects.requireNonNull(make);
+        Objects.requireNonNull(model);
+        Objects.requireNonNull(plateNumber);
+        if (make.equals(this.make) && model.equals(this.model) && plateNumber.equals(this.plateNumber)) {
+            return false;
+        }
+        this.make = make;
+        this.model = model;
+        this.plateNumber = plateNumber;
+        this.verified = false;
+        return true;
     }
 
     public String getMake() {

@@ -36,6 +36,9 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/users/{id}", "users read");
         ROUTES.put("PATCH /api/v1/admin/users/{id}", "users edit");
         ROUTES.put("GET /api/v1/admin/audit-logs", "audit read");
+        ROUTES.put("GET /api/v1/admin/kyc/pending", "kyc review");
+        ROUTES.put("POST /api/v1/admin/kyc/{id}/approve", "kyc review");
+        ROUTES.put("POST /api/v1/admin/kyc/{id}/reject", "kyc review");
     }
 
     @SuppressWarnings("unchecked")

@@ -119,6 +119,22 @@ class PhoneSignUpIT {
     }
 
     @Test
+    void simultaneousSignInsOfOneAccountAllSucceed() throws Exception {
+        String phone = Accounts.newPhone();
+        register(phone, "Tr3s-secret!");
+        verify(phone, codeSentTo(phone, 1));
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> logins = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            logins.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> Clients.anonymous()
+                    .body(Clients.json(Map.of("identifier", phone, "password", "Tr3s-secret!")))
+                    .post("/api/v1/auth/login").statusCode()));
+        }
+        for (java.util.concurrent.CompletableFuture<Integer> login : logins) {
+            assertThat(login.get()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void logoutEndsTheSession() {
         String phone = Accounts.newPhone();
         register(phone, null);

@@ -78,8 +78,8 @@ public class DemoDataLoader {
             superAdmin = superAdmin == null ? admin : superAdmin;
         }
         String[][] driverNames = {{"Koffi", "Kouassi"}, {"Awa", "Traoré"}};
-        String[][] vehicles = {{"Toyota", "Corolla", "Gris", "1234-AB-01", "comfort"},
-                               {"Hyundai", "Accent", "Blanc", "5678-CD-01", "standard"}};
+        String[][] vehicles = {{"Toyota", "Corolla", "Gris", "1234AB01", "comfort"},
+                               {"Hyundai", "Accent", "Blanc", "5678CD01", "standard"}};
         for (int i = 0; i < DRIVERS.length; i++) {
             UUID driver = user(db, DRIVERS[i], driverNames[i][0], driverNames[i][1], true, userHash);
             approvedKyc(db, driver, superAdmin);

@@ -38,6 +38,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ConstraintViolationException violations) {
             return ApiExceptionMapper.of(ConstraintViolations.toValidationException(violations));
         }
+        if (isConcurrentUpdate(failure)) {
+            return respond(ErrorCode.conflict, "The resource was changed by someone else at the same time; "
+                    + "read it again and retry.", Map.of("reason", "concurrent_update"), Map.of());
+        }
         if (isMalformedBody(failure)) {
             return respond(ErrorCode.validation_error, "The request body is not valid JSON for this operation.",
                     Map.of("reason", "malformed_json"), Map.of());
@@ -81,6 +85,18 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             headers = Map.of("Allow", web.getResponse().getHeaderString("Allow"));
         }
         return respond(code, null, Map.of(), headers);
+    }
+
+    /** An optimistic-lock failure (a @Version clash), however the transaction layer wrapped it. */
+    private static boolean isConcurrentUpdate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t.getClass().getName().equals("org.hibernate.StaleObjectStateException")
+                    || t.getClass().getName().equals("org.hibernate.StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMalformedBody(Throwable failure) {

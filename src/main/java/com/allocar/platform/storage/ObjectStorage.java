@@ -1,0 +1,148 @@
+package com.allocar.platform.storage;
+
+import com.allocar.platform.errors.ServiceUnavailableException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
+
+/**
+ * Object storage on any S3-compatible endpoint, through presigned URLs only: the server signs (locally, no
+ * call to the storage) and the client moves the bytes itself, so files never pass through the API.
+ * Uploads are {@code PUT}s valid {@link #UPLOAD_VALIDITY} whose signature binds the Content-Type; downloads
+ * are {@code GET}s valid {@link #DOWNLOAD_VALIDITY}. Path-style URLs ({@code endpoint/bucket/key}) work with
+ * MinIO and the like as well as AWS. Without {@code S3_ACCESS_KEY}/{@code S3_SECRET_KEY} every signing request
+ * is answered 503 {@code service_unavailable}.
+ */
+@ApplicationScoped
+public class ObjectStorage {
+    public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
+    public static final Duration DOWNLOAD_VALIDITY = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(ObjectStorage.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "S3_ENDPOINT")
+    Optional<String> endpoint;
+
+    @Inject
+    @ConfigProperty(name = "S3_REGION", defaultValue = "us-east-1")
+    String region;
+
+    @Inject
+    @ConfigProperty(name = "S3_ACCESS_KEY")
+    Optional<String> accessKey;
+
+    @Inject
+    @ConfigProperty(name = "S3_SECRET_KEY")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "S3_PUBLIC_BUCKET", defaultValue = "allocar-public")
+    String publicBucket;
+
+    @Inject
+    @ConfigProperty(name = "S3_KYC_BUCKET", defaultValue = "allocar-kyc")
+    String kycBucket;
+
+    @Inject
+    @ConfigProperty(name = "S3_PUBLIC_BASE_URL")
+    Optional<String> publicBaseUrl;
+
+    private StorageSettings settings;
+    private S3Presigner presigner;
+
+    public ObjectStorage() {
+    }
+
+    /** For unit tests: storage with these settings, without CDI. */
+    ObjectStorage(StorageSettings settings) {
+        configure(settings);
+    }
+
+    @PostConstruct
+    void init() {
+        configure(StorageSettings.of(endpoint, region, accessKey, secretKey, publicBucket, kycBucket, publicBaseUrl));
+        LOG.info(() -> "object storage: " + settings);
+    }
+
+    private void configure(StorageSettings configured) {
+        settings = configured;
+        if (!configured.configured()) {
+            LOG.warning("S3_ACCESS_KEY / S3_SECRET_KEY are not set: photo and KYC uploads answer 503");
+            return;
+        }
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(configured.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(configured.accessKey(), configured.secretKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        if (configured.endpoint() != null) {
+            builder.endpointOverride(configured.endpoint());
+        }
+        presigner = builder.build();
+    }
+
+    @PreDestroy
+    void close() {
+        if (presigner != null) {
+            presigner.close();
+        }
+    }
+
+    /** A presigned PUT of {@code key}, valid 10 minutes, whose signature binds {@code contentType}. */
+    public PresignedUpload upload(Bucket bucket, String key, String contentType) {
+        PutObjectRequest put = PutObjectRequest.builder().bucket(settings.bucket(bucket)).key(key)
+                .contentType(contentType).build();
+        PresignedPutObjectRequest signed = sign(() -> signer().presignPutObject(PutObjectPresignRequest.builder()
+                .signatureDuration(UPLOAD_VALIDITY).putObjectRequest(put).build()));
+        return new PresignedUpload(signed.url().toString(), "PUT", Map.of("Content-Type", contentType),
+                signed.expiration());
+    }
+
+    /** A presigned GET of {@code key}, valid 5 minutes. */
+    public PresignedDownload download(Bucket bucket, String key) {
+        GetObjectRequest get = GetObjectRequest.builder().bucket(settings.bucket(bucket)).key(key).build();
+        PresignedGetObjectRequest signed = sign(() -> signer().presignGetObject(GetObjectPresignRequest.builder()
+                .signatureDuration(DOWNLOAD_VALIDITY).getObjectRequest(get).build()));
+        return new PresignedDownload(signed.url().toString(), signed.expiration());
+    }
+
+    /** Where anyone reads an object of the public bucket ({@code S3_PUBLIC_BASE_URL/key}). */
+    public String publicUrl(String key) {
+        return settings.publicBaseUrl() + "/" + key;
+    }
+
+    private S3Presigner signer() {
+        if (presigner == null) {
+            throw new ServiceUnavailableException("File storage is not configured.");
+        }
+        return presigner;
+    }
+
+    private static <T> T sign(java.util.function.Supplier<T> signing) {
+        try {
+            return signing.get();
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "cannot presign a storage request", e);
+            throw new ServiceUnavailableException("File storage is not available.");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.allocar.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ObjectKeysTest {
+    private static final UUID USER = UUID.fromString("11111111-2222-4333-8444-555555555555");
+    private static final UUID DOCUMENT = UUID.fromString("66666666-7777-4888-9999-000000000000");
+
+    @Test
+    void photoKeysAreNewEachTime() {
+        String key = ObjectKeys.photo(USER, "image/webp");
+        assertThat(key).matches("users/" + USER + "/photo-[0-9a-f-]{36}\\.webp");
+        assertThat(ObjectKeys.photo(USER, "image/webp")).isNotEqualTo(key);
+    }
+
+    @Test
+    void kycKeysNameUserDocumentAndSide() {
+        assertThat(ObjectKeys.kycImage(USER, DOCUMENT, ObjectKeys.Side.front, "image/jpeg"))
+                .isEqualTo("kyc/" + USER + "/" + DOCUMENT + "/front.jpg");
+        assertThat(ObjectKeys.kycImage(USER, DOCUMENT, ObjectKeys.Side.back, "application/pdf"))
+                .isEqualTo("kyc/" + USER + "/" + DOCUMENT + "/back.pdf");
+    }
+
+    @Test
+    void theMediaTypeComesBackFromTheKey() {
+        for (String type : new String[] {"image/jpeg", "image/png", "image/webp", "application/pdf"}) {
+            assertThat(ObjectKeys.contentTypeOf(ObjectKeys.kycImage(USER, DOCUMENT, ObjectKeys.Side.front, type))).hasValue(type);
+        }
+        assertThat(ObjectKeys.contentTypeOf("kyc/x/front")).isEmpty();
+        assertThat(ObjectKeys.contentTypeOf("kyc/x/front.exe")).isEmpty();
+    }
+
+    @Test
+    void otherMediaTypesHaveNoKey() {
+        assertThatThrownBy(() -> ObjectKeys.photo(USER, "image/gif")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ObjectKeys.photo(USER, "../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ObjectKeys.photo(USER, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
