@@ -63,20 +63,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Response fromStatus(WebApplicationException web) {
         int status = web.getResponse().getStatus();
-        ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.validation_error;
-            case 401 -> ErrorCode.auth_required;
-            case 403 -> ErrorCode.forbidden;
-            case 404 -> ErrorCode.not_found;
-            case 405 -> ErrorCode.method_not_allowed;
-            case 406 -> ErrorCode.not_acceptable;
-            case 409 -> ErrorCode.conflict;
-            case 413 -> ErrorCode.payload_too_large;
-            case 415 -> ErrorCode.unsupported_media_type;
-            case 429 -> ErrorCode.rate_limited;
-            case 503 -> ErrorCode.service_unavailable;
-            default -> status >= 500 ? ErrorCode.internal_error : ErrorCode.validation_error;
-        };
+        ErrorCode code = ErrorCode.forStatus(status);
         if (code == ErrorCode.internal_error) {
             LOG.log(Level.SEVERE, "Server error, request " + RequestContext.requestId(), web);
         }

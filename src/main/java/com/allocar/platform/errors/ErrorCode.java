@@ -40,4 +40,22 @@ public enum ErrorCode {
     public String defaultMessage() {
         return defaultMessage;
     }
+
+    /** The code for an HTTP status produced by the server itself (framework or container), not by our code. */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> validation_error;
+            case 401 -> auth_required;
+            case 403 -> forbidden;
+            case 404 -> not_found;
+            case 405 -> method_not_allowed;
+            case 406 -> not_acceptable;
+            case 409 -> conflict;
+            case 413 -> payload_too_large;
+            case 415 -> unsupported_media_type;
+            case 429 -> rate_limited;
+            case 503 -> service_unavailable;
+            default -> status >= 500 ? internal_error : validation_error;
+        };
+    }
 }

@@ -21,16 +21,7 @@ public class ErrorPageServlet extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int code = status instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        ErrorCode errorCode = switch (code) {
-            case 400 -> ErrorCode.validation_error;
-            case 401 -> ErrorCode.auth_required;
-            case 403 -> ErrorCode.forbidden;
-            case 404 -> ErrorCode.not_found;
-            case 405 -> ErrorCode.method_not_allowed;
-            case 413 -> ErrorCode.payload_too_large;
-            case 415 -> ErrorCode.unsupported_media_type;
-            default -> code >= 500 ? ErrorCode.internal_error : ErrorCode.validation_error;
-        };
+        ErrorCode errorCode = ErrorCode.forStatus(code);
         if (failure != null || code >= 500) {
             LOG.log(Level.SEVERE, "Failure outside the REST API, request " + RequestContext.requestId(), failure);
         }

@@ -23,4 +23,16 @@ class ErrorCatalogueTest {
         assertThat(ConstraintViolations.snakeCase("pricePerSeat")).isEqualTo("price_per_seat");
         assertThat(ConstraintViolations.snakeCase("seats")).isEqualTo("seats");
     }
+
+    @Test
+    void serverStatusesMapToTheirCodes() {
+        assertThat(ErrorCode.forStatus(404)).isEqualTo(ErrorCode.not_found);
+        assertThat(ErrorCode.forStatus(405)).isEqualTo(ErrorCode.method_not_allowed);
+        assertThat(ErrorCode.forStatus(415)).isEqualTo(ErrorCode.unsupported_media_type);
+        assertThat(ErrorCode.forStatus(502)).isEqualTo(ErrorCode.internal_error);
+        assertThat(ErrorCode.forStatus(418)).isEqualTo(ErrorCode.validation_error);
+        for (ErrorCode code : new ErrorCode[]{ErrorCode.not_found, ErrorCode.rate_limited, ErrorCode.service_unavailable}) {
+            assertThat(ErrorCode.forStatus(code.status())).isEqualTo(code);
+        }
+    }
 }
