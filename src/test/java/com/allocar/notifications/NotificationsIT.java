@@ -2,6 +2,7 @@ package com.allocar.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.Accounts;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.MailStandIn;
 import com.allocar.testsupport.SmsStandIn;
@@ -32,7 +33,7 @@ class NotificationsIT {
 
     @Test
     void anSmsQueuedByACommittedTransactionIsDelivered() {
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         Response response = queue(Map.of("channel", "sms", "to", phone, "text", "Votre code AlloCar : 650122"));
         assertThat(response.statusCode()).isEqualTo(202);
 
@@ -41,7 +42,7 @@ class NotificationsIT {
 
     @Test
     void aMailQueuedByACommittedTransactionIsDelivered() {
-        String address = MailStandIn.randomAddress();
+        String address = Accounts.newEmail();
         Response response = queue(Map.of("channel", "email", "to", address, "subject", "Bienvenue",
                 "text", "Bienvenue sur AlloCar."));
         assertThat(response.statusCode()).isEqualTo(202);
@@ -53,7 +54,7 @@ class NotificationsIT {
 
     @Test
     void aNotificationRolledBackWithItsTransactionIsNeverWritten() throws Exception {
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         Response response = queue(Map.of("channel", "sms", "to", phone, "text", "never", "rollback", true));
         assertThat(response.statusCode()).isEqualTo(409);
 

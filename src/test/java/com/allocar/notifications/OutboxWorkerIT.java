@@ -2,6 +2,7 @@ package com.allocar.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.Accounts;
 import com.allocar.testsupport.ItServer;
 import com.allocar.testsupport.MailStandIn;
 import com.allocar.testsupport.SmsStandIn;
@@ -30,7 +31,7 @@ class OutboxWorkerIT {
 
     @Test
     void smsIsPostedAsJsonWithTheBearerKeyAndSenderThenMarkedSent() throws Exception {
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         String text = "AlloCar : votre code est 482913. Il expire dans 10 minutes — à bientôt !";
         UUID id = OutboxRows.insert("sms", phone, null, text);
 
@@ -51,7 +52,7 @@ class OutboxWorkerIT {
 
     @Test
     void mailArrivesWithSubjectBodyAndSenderThenMarkedSent() throws Exception {
-        String address = MailStandIn.randomAddress();
+        String address = Accounts.newEmail();
         String subject = "Réservation confirmée — Abidjan → Yamoussoukro";
         String body = "Bonjour Aya,\n\nVotre place est réservée pour demain à 07:00.\nBon voyage avec AlloCar !";
         UUID id = OutboxRows.insert("email", address, subject, body);
@@ -72,7 +73,7 @@ class OutboxWorkerIT {
     @ParameterizedTest
     @ValueSource(ints = {500, 429})
     void aRetryableAnswerIsRetriedAfterABackoff(int status) throws Exception {
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         SmsStandIn.failNext(phone, 1, status);
         UUID id = OutboxRows.insert("sms", phone, null, "Votre trajet part dans une heure.");
 
@@ -88,7 +89,7 @@ class OutboxWorkerIT {
 
     @Test
     void aPermanentRefusalFailsAtOnceWithTheReason() throws Exception {
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         SmsStandIn.failNext(phone, 1, 400);
         UUID id = OutboxRows.insert("sms", phone, null, "Code secret 771204");
 
@@ -102,7 +103,7 @@ class OutboxWorkerIT {
     @Test
     void theLastAllowedAttemptFailingEndsTheMessage() throws Exception {
         int maxAttempts = Integer.parseInt(ItServer.env("ALLOCAR_OUTBOX_MAX_ATTEMPTS", "8"));
-        String phone = SmsStandIn.randomPhone();
+        String phone = Accounts.newPhone();
         SmsStandIn.failNext(phone, 1, 503);
         UUID id = OutboxRows.insert("sms", phone, null, "Rappel", "pending", maxAttempts - 1, "now()");
 
@@ -114,8 +115,8 @@ class OutboxWorkerIT {
 
     @Test
     void aClaimLeftBehindByACrashIsTakenOverButALiveClaimIsNot() throws Exception {
-        String abandoned = SmsStandIn.randomPhone();
-        String inFlight = SmsStandIn.randomPhone();
+        String abandoned = Accounts.newPhone();
+        String inFlight = Accounts.newPhone();
         UUID live = OutboxRows.insert("sms", inFlight, null, "Claimed a moment ago", "sending", 1,
                 "now() + interval '5 minutes'");
         UUID expired = OutboxRows.insert("sms", abandoned, null, "Claimed by a server that died", "sending", 1,
@@ -133,7 +134,7 @@ class OutboxWorkerIT {
 
     @Test
     void aRecipientThatIsNoPhoneNumberFailsWithoutARequest() throws Exception {
-        String notAPhone = MailStandIn.randomAddress();
+        String notAPhone = Accounts.newEmail();
         UUID id = OutboxRows.insert("sms", notAPhone, null, "Bon voyage");
 
         OutboxRows.Row row = OutboxRows.awaitStatus(id, "failed", WAIT);

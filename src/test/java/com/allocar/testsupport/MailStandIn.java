@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An SMTP server for the tests: GreenMail on {@code ALLOCAR_IT_SMTP_PORT}, where {@code scripts/test} points the
@@ -21,7 +20,7 @@ import java.util.UUID;
  *
  * <pre>
  * MailStandIn.start();
- * String address = MailStandIn.randomAddress();
+ * String address = Accounts.newEmail();
  * … ask for a mail to address …
  * MailStandIn.Mail mail = MailStandIn.awaitMailTo(address, Duration.ofSeconds(15));
  * </pre>
@@ -59,10 +58,6 @@ public final class MailStandIn {
         return Integer.parseInt(SmsStandIn.requiredEnv("ALLOCAR_IT_SMTP_PORT"));
     }
 
-    /** A new address no other test uses. */
-    public static String randomAddress() {
-        return "it-" + UUID.randomUUID().toString().substring(0, 13) + "@allocar.test";
-    }
 
     /** The mails received so far with {@code address} among their To recipients, oldest first. */
     public static List<Mail> mailsTo(String address) {

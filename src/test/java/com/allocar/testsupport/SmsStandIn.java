@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -31,11 +30,11 @@ import java.util.function.Supplier;
  * the server's {@code SMS_API_URL}. Started once per test JVM by the first test that calls {@link #start()};
  * messages the server sent before that are retried by its outbox. Every {@code POST /sms} is answered
  * {@code 200 {"status":"queued","id":"…"}} unless {@link #failNext} says otherwise. Tests send to their own
- * {@link #randomPhone()}, so they never see each other's messages.
+ * {@link Accounts#newPhone()}, so they never see each other's messages.
  *
  * <pre>
  * SmsStandIn.start();
- * String phone = SmsStandIn.randomPhone();
+ * String phone = Accounts.newPhone();
  * … sign up with phone …
  * String text = SmsStandIn.awaitMessageTo(phone, Duration.ofSeconds(15));
  * </pre>
@@ -83,10 +82,6 @@ public final class SmsStandIn {
         return running().port();
     }
 
-    /** A new Ivorian mobile number in E.164 form, +22507 followed by 8 random digits. */
-    public static String randomPhone() {
-        return "+22507" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
 
     /** Every request for {@code phone} so far, oldest first, whatever the stand-in answered. */
     public static List<Sms> requestsTo(String phone) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +42,7 @@ public final class TestTokens {
 
     /** Inserts a verified user with a random +225 07 phone number and returns its id. */
     public static UUID newUser() {
-        String phone = "+22507" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String phone = Accounts.newPhone();
         return insert("INSERT INTO users (phone, first_name, is_phone_verified) VALUES (?, 'Test', true) RETURNING id", phone);
     }
 
