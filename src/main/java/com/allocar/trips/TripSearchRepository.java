@@ -1,29 +1,26 @@
 package com.allocar.trips;
 
-import com.allocar.identity.KycStatus;
 import com.allocar.platform.persistence.NamedSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The queries of the trip search: the matching itself ({@code trip-search.sql}, JDBC so that it stays one
- * server-side prepared statement per order), then the page's trips with their driver, vehicle and stops in
- * one query, and which of those drivers are verified in another. Never one query per result.
+ * The queries of the trip search. {@code trip-search.sql} matches and pages, then joins the page's rows to their
+ * trip, driver, vehicle and matched stops: one round trip, one server-side prepared statement per order (JDBC,
+ * no entity is loaded). Never one query per result.
  */
 @ApplicationScoped
 class TripSearchRepository {
@@ -39,14 +36,7 @@ class TripSearchRepository {
     @Resource(lookup = "jdbc/allocar")
     DataSource dataSource;
 
-    @PersistenceContext(unitName = "allocar")
-    EntityManager em;
-
-    /** A trip that matched, through which pickup and drop-off, and how far the passenger walks to each. */
-    record Match(UUID tripId, int pickupOrder, int dropoffOrder, int pickupWalkM, int dropoffWalkM) {
-    }
-
-    record Matches(List<Match> page, long total) {
+    record Matches(List<TripSearchHit> page, long total) {
     }
 
     /** A leg of a published trip, as the search cache needs it to tell which cached searches it matches. */
@@ -71,13 +61,12 @@ class TripSearchRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(statement.sql())) {
             statement.bind(query, parameters);
-            List<Match> page = new ArrayList<>();
+            List<TripSearchHit> page = new ArrayList<>();
             long total = 0;
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    page.add(new Match(rows.getObject(1, UUID.class), rows.getInt(2), rows.getInt(3), rows.getInt(4),
-                            rows.getInt(5)));
-                    total = rows.getLong(6);
+                    page.add(hit(rows));
+                    total = rows.getLong("total");
                 }
             }
             return new Matches(page, total);
@@ -86,27 +75,45 @@ class TripSearchRepository {
         }
     }
 
-    /** The trips of a page with driver, vehicle and stops (one query). */
-    List<Trip> tripsWithDetails(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select distinct t from Trip t join fetch t.driver left join fetch t.vehicle "
-                + "left join fetch t.stops where t.id in :ids", Trip.class)
-                .setParameter("ids", ids)
-                .getResultList();
+    /** Point orders as trip_search_legs numbers them: 0 the origin, 32767 the destination, else a stop. */
+    private static TripSearchHit hit(ResultSet row) throws SQLException {
+        TripSearchHit.Place origin = new TripSearchHit.Place(row.getDouble("origin_lat"), row.getDouble("origin_lon"),
+                row.getString("origin_text"));
+        TripSearchHit.Place destination = new TripSearchHit.Place(row.getDouble("destination_lat"),
+                row.getDouble("destination_lon"), row.getString("destination_text"));
+        int pickupOrder = row.getInt("pickup_order");
+        int dropoffOrder = row.getInt("dropoff_order");
+        TripSearchHit.MatchedPoint pickup = pickupOrder == 0
+                ? matched("origin", null, origin, row.getInt("pickup_m"))
+                : matched("stop", pickupOrder, new TripSearchHit.Place(row.getDouble("pickup_lat"),
+                        row.getDouble("pickup_lon"), row.getString("pickup_text")), row.getInt("pickup_m"));
+        TripSearchHit.MatchedPoint dropoff = dropoffOrder == 32767
+                ? matched("destination", null, destination, row.getInt("dropoff_m"))
+                : matched("stop", dropoffOrder, new TripSearchHit.Place(row.getDouble("dropoff_lat"),
+                        row.getDouble("dropoff_lon"), row.getString("dropoff_text")), row.getInt("dropoff_m"));
+        UUID vehicleId = row.getObject("vehicle_id", UUID.class);
+        return new TripSearchHit(row.getObject("trip_id", UUID.class), origin, destination,
+                instant(row, "departure_time"), instant(row, "arrival_eta"),
+                (Integer) row.getObject("distance_m"), (Integer) row.getObject("duration_s"),
+                row.getBigDecimal("price_per_seat").setScale(0, RoundingMode.HALF_UP), row.getString("currency"),
+                row.getInt("seats_available"), row.getInt("seats_offered"), row.getString("comfort"),
+                row.getBoolean("allow_auto_accept"), row.getString("luggage_policy"), row.getString("rules"),
+                new TripSearchHit.Driver(row.getObject("driver_id", UUID.class), row.getString("first_name"),
+                        row.getString("photo_url"), row.getBigDecimal("rating_avg"), row.getInt("rating_count"),
+                        row.getBoolean("driver_verified")),
+                vehicleId == null ? null : new TripSearchHit.Vehicle(vehicleId, row.getString("make"),
+                        row.getString("model"), row.getString("color"), row.getString("comfort_level"),
+                        row.getInt("seats_total")),
+                pickup, dropoff);
     }
 
-    /** Which of these users have an approved identity document. */
-    Set<UUID> verifiedUsers(List<UUID> userIds) {
-        if (userIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(em.createQuery("select distinct k.user.id from KycDocument k "
-                + "where k.user.id in :ids and k.status = :approved", UUID.class)
-                .setParameter("ids", userIds)
-                .setParameter("approved", KycStatus.approved)
-                .getResultList());
+    private static TripSearchHit.MatchedPoint matched(String kind, Integer order, TripSearchHit.Place place, int walkM) {
+        return new TripSearchHit.MatchedPoint(kind, order, place.lat(), place.lon(), place.text(), walkM);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     List<Leg> legsOf(UUID tripId) {
@@ -117,7 +124,7 @@ class TripSearchRepository {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     legs.add(new Leg(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
-                            rows.getObject(5, java.time.OffsetDateTime.class).toInstant()));
+                            instant(rows, "departure_time")));
                 }
             }
             return legs;

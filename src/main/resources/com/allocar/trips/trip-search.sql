@@ -2,6 +2,7 @@
 -- Candidates come from one range of ix_trip_search_legs_cells_departure per (pickup cell, drop-off cell):
 -- every column read below is in that index, so no heap page is visited. ST_DWithin is the exact test.
 -- A trip matching through several legs is returned once, with its closest pickup and drop-off.
+-- Only the page's rows are then joined to their trip, driver, vehicle and matched stops: one round trip.
 -- {order} is replaced by a fixed, whitelisted ORDER BY list (TripSearchSort); it is never user text.
 WITH candidates AS (
     SELECT l.trip_id, l.pickup_order, l.dropoff_order, l.departure_time, l.price_per_seat,
@@ -23,9 +24,27 @@ WITH candidates AS (
     SELECT DISTINCT ON (trip_id) *
     FROM candidates
     ORDER BY trip_id, pickup_m + dropoff_m, pickup_order, dropoff_order
+), page AS (
+    SELECT matched.*, count(*) OVER () AS total, row_number() OVER (ORDER BY {order}, trip_id) AS position
+    FROM matched
+    ORDER BY position
+    LIMIT :limit OFFSET :offset
 )
-SELECT trip_id, pickup_order, dropoff_order, round(pickup_m)::integer AS pickup_m,
-       round(dropoff_m)::integer AS dropoff_m, count(*) OVER () AS total
-FROM matched
-ORDER BY {order}, trip_id
-LIMIT :limit OFFSET :offset
+SELECT p.trip_id, p.pickup_order, p.dropoff_order, round(p.pickup_m)::integer AS pickup_m,
+       round(p.dropoff_m)::integer AS dropoff_m, p.total,
+       ST_Y(t.origin_point::geometry) AS origin_lat, ST_X(t.origin_point::geometry) AS origin_lon, t.origin_text,
+       ST_Y(t.destination_point::geometry) AS destination_lat, ST_X(t.destination_point::geometry) AS destination_lon,
+       t.destination_text, t.departure_time, t.arrival_eta, t.distance_m, t.duration_s, t.price_per_seat, t.currency,
+       t.seats_available, t.seats_offered, t.comfort, t.allow_auto_accept, t.luggage_policy, t.rules,
+       u.id AS driver_id, u.first_name, u.photo_url, u.rating_avg, u.rating_count,
+       EXISTS (SELECT 1 FROM kyc_documents k WHERE k.user_id = u.id AND k.status = 'approved') AS driver_verified,
+       v.id AS vehicle_id, v.make, v.model, v.color, v.comfort_level, v.seats_total,
+       ST_Y(pickup.point::geometry) AS pickup_lat, ST_X(pickup.point::geometry) AS pickup_lon, pickup.label AS pickup_text,
+       ST_Y(dropoff.point::geometry) AS dropoff_lat, ST_X(dropoff.point::geometry) AS dropoff_lon, dropoff.label AS dropoff_text
+FROM page p
+JOIN trips t ON t.id = p.trip_id
+JOIN users u ON u.id = t.driver_id
+LEFT JOIN vehicles v ON v.id = t.vehicle_id
+LEFT JOIN trip_stops pickup ON pickup.trip_id = p.trip_id AND pickup.stop_order = p.pickup_order
+LEFT JOIN trip_stops dropoff ON dropoff.trip_id = p.trip_id AND dropoff.stop_order = p.dropoff_order
+ORDER BY p.position
