@@ -26,7 +26,14 @@ public enum AdminPermission {
     DISPUTES(super_, ops, support, compliance),
     REPORTS_EXPORT(super_, ops, finance),
     /** Audit logs: super, and ops read-only (no admin route writes audit logs). */
-    AUDIT_READ(super_, ops);
+    AUDIT_READ(super_, ops),
+    /**
+     * System settings (ADM-4), read: not in section 14; super, and ops and finance, whose work the settings shape
+     * (cancellation windows and price ranges; fees and payout minimums).
+     */
+    SETTINGS_READ(super_, ops, finance),
+    /** System settings, change: super only (they move money and switch features for everyone). */
+    SETTINGS_EDIT(super_);
 
     private final Set<AdminRole> roles;
 

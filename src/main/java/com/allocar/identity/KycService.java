@@ -64,6 +64,15 @@ public class KycService {
         return uploads(document);
     }
 
+    /** Whether the user's identity is verified (an approved document): KYC-3, for publishing trips and payouts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean approved(UUID userId) {
+        return !em.createQuery("SELECT k.id FROM KycDocument k WHERE k.user.id = :user AND k.status = :approved",
+                        UUID.class)
+                .setParameter("user", userId).setParameter("approved", KycStatus.approved).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** The state of the latest document, or {@code none}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public KycView status(UUID userId) {

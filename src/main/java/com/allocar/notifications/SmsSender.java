@@ -1,5 +1,6 @@
 package com.allocar.notifications;
 
+import com.allocar.platform.web.HttpUrls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,20 +45,10 @@ public class SmsSender {
 
     @PostConstruct
     void init() {
-        String url = apiUrl.map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
-        if (url == null) {
+        URI uri = HttpUrls.optional("SMS_API_URL", apiUrl).orElse(null);
+        if (uri == null) {
             target = "development log (SMS_API_URL unset)";
             return;
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SMS_API_URL is not a URL", e);
-        }
-        boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-        if (!http || uri.getHost() == null) {
-            throw new IllegalStateException("SMS_API_URL must be an http(s) URL with a host");
         }
         if (apiKey.filter(k -> !k.isBlank()).isEmpty()) {
             LOG.warning("SMS_API_KEY is not set: SMS requests go without Authorization");

@@ -2,6 +2,7 @@ package com.allocar.trips;
 
 import com.allocar.identity.User;
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.security.Owned;
 import com.allocar.vehicles.ComfortLevel;
 import com.allocar.vehicles.Vehicle;
 import jakarta.persistence.CascadeType;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -34,7 +36,7 @@ import org.locationtech.jts.geom.Point;
 @Entity
 @Table(name = "trips")
 @DynamicUpdate
-public class Trip extends VersionedEntity {
+public class Trip extends VersionedEntity implements Owned {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "driver_id", nullable = false, updatable = false)
     private User driver;
@@ -130,6 +132,65 @@ public class Trip extends VersionedEntity {
         this.seatsAvailable = seats;
     }
 
+    /** The driver: only they see a draft or cancelled trip and change a trip on user routes. */
+    @Override
+    public UUID ownerId() {
+        return driver.getId();
+    }
+
+    /** draft → published ({@link TripStatus#requireTransitionTo}: 409 otherwise). */
+    public void publish() {
+        moveTo(TripStatus.published);
+    }
+
+    /** draft or published → cancelled, keeping when and why (the trip stays readable by its driver). */
+    public void cancel(String reason, Instant at) {
+        moveTo(TripStatus.cancelled);
+        this.cancelledAt = Objects.requireNonNull(at);
+        this.cancelReason = reason;
+    }
+
+    /** published → ongoing: the ride has begun. */
+    public void start() {
+        moveTo(TripStatus.ongoing);
+    }
+
+    /** ongoing → completed. */
+    public void complete() {
+        moveTo(TripStatus.completed);
+    }
+
+    private void moveTo(TripStatus target) {
+        status.requireTransitionTo(target);
+        status = target;
+    }
+
+    public void moveOrigin(Point point, String text) {
+        this.originPoint = Objects.requireNonNull(point);
+        this.originText = Objects.requireNonNull(text);
+    }
+
+    public void moveDestination(Point point, String text) {
+        this.destinationPoint = Objects.requireNonNull(point);
+        this.destinationText = Objects.requireNonNull(text);
+    }
+
+    public void setDepartureTime(Instant departureTime) {
+        this.departureTime = Objects.requireNonNull(departureTime);
+    }
+
+    public void setPricePerSeat(BigDecimal pricePerSeat) {
+        if (pricePerSeat.signum() < 0) {
+            throw new IllegalArgumentException("the price cannot be negative");
+        }
+        this.pricePerSeat = pricePerSeat;
+    }
+
+    /** Removes every stop (the rows go with the flush: orphan removal). */
+    public void clearStops() {
+        stops.clear();
+    }
+
     /** Appends a stop; {@code stopOrder} runs from 1 and is unique within the trip. */
     public TripStop addStop(int stopOrder, Point point, String label, boolean pickupAllowed, boolean dropoffAllowed) {
         TripStop stop = new TripStop(this, stopOrder, point, label, pickupAllowed, dropoffAllowed);
@@ -190,6 +251,11 @@ public class Trip extends VersionedEntity {
         this.distanceM = distanceM;
         this.durationS = durationS;
         this.arrivalEta = arrivalEta;
+    }
+
+    /** The route's facts, the arrival following from the departure (none for a zero duration). */
+    public void setRoute(int distanceM, int durationS) {
+        setRoute(distanceM, durationS, durationS > 0 ? departureTime.plusSeconds(durationS) : null);
     }
 
     public BigDecimal getPricePerSeat() {

@@ -1,6 +1,7 @@
 package com.allocar.trips;
 
 import com.allocar.platform.api.Page;
+import com.allocar.platform.geo.GeoPoint;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class TripSearchCache {
     /** Matching is re-checked in Java on a sphere; this slack makes it drop too much rather than too little. */
     private static final double RADIUS_SLACK = 1.01;
-    private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     @Inject
     TripSearchRepository repository;
@@ -73,16 +73,7 @@ class TripSearchCache {
         double reach = criteria.radiusM() * RADIUS_SLACK;
         return !leg.departureTime().isBefore(criteria.departureAfter())
                 && leg.departureTime().isBefore(criteria.departureBefore())
-                && metres(criteria.from().lat(), criteria.from().lon(), leg.pickupLat(), leg.pickupLon()) <= reach
-                && metres(criteria.to().lat(), criteria.to().lon(), leg.dropoffLat(), leg.dropoffLon()) <= reach;
-    }
-
-    /** Great-circle distance (haversine) on the mean Earth sphere, the model the search statement uses. */
-    static double metres(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+                && criteria.from().metersTo(new GeoPoint(leg.pickupLat(), leg.pickupLon())) <= reach
+                && criteria.to().metersTo(new GeoPoint(leg.dropoffLat(), leg.dropoffLon())) <= reach;
     }
 }

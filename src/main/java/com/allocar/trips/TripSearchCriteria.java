@@ -1,5 +1,6 @@
 package com.allocar.trips;
 
+import com.allocar.platform.geo.GeoPoint;
 import com.allocar.platform.paging.ListQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,10 +26,6 @@ public record TripSearchCriteria(
         List<ListQuery.Order> sort,
         int page,
         int pageSize) {
-
-    /** A WGS84 point as asked: latitude first, as in {@code from=5.35,-4.02}. */
-    public record GeoPoint(double lat, double lon) {
-    }
 
     int offset() {
         return (page - 1) * pageSize;

@@ -1,9 +1,9 @@
 package com.allocar.trips;
 
 import com.allocar.platform.errors.ValidationException;
+import com.allocar.platform.geo.GeoPoint;
 import com.allocar.platform.paging.ListQuery;
 import com.allocar.platform.paging.ListSpec;
-import com.allocar.trips.TripSearchCriteria.GeoPoint;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

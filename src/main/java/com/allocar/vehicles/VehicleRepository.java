@@ -6,6 +6,7 @@ import com.allocar.platform.paging.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +31,12 @@ public class VehicleRepository {
                 .setParameter("plate", plateNumber)
                 .getResultStream()
                 .anyMatch(id -> !id.equals(except));
+    }
+
+    /** Up to {@code max} of the user's vehicles, oldest first. */
+    public List<Vehicle> ownedBy(UUID userId, int max) {
+        return em.createQuery("SELECT v FROM Vehicle v WHERE v.userId = :user ORDER BY v.createdAt, v.id", Vehicle.class)
+                .setParameter("user", userId).setMaxResults(max).getResultList();
     }
 
     /** Whether any trip, in whatever state, names this vehicle (trips.vehicle_id is ON DELETE RESTRICT). */

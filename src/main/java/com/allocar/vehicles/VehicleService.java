@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,6 +61,18 @@ public class VehicleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public VehicleView get(UUID id) {
         return VehicleView.of(ownership.mine(Vehicle.class, id));
+    }
+
+    /** One of the user's vehicles, for another domain's use case (a trip's vehicle); empty for anyone else's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Vehicle> ownedBy(UUID userId, UUID vehicleId) {
+        return Optional.ofNullable(em.find(Vehicle.class, vehicleId)).filter(v -> v.getUserId().equals(userId));
+    }
+
+    /** Up to {@code max} of the user's vehicles, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Vehicle> ownedBy(UUID userId, int max) {
+        return vehicles.ownedBy(userId, max);
     }
 
     /** Registers a vehicle; the owner's first one makes them a driver (users.is_driver, same transaction). */

@@ -26,7 +26,9 @@ class AdminRoleMatrixIT {
             "users read", ALL,
             "users edit", Set.of("super", "ops"),
             "kyc review", Set.of("super", "compliance"),
-            "audit read", Set.of("super", "ops"));
+            "audit read", Set.of("super", "ops"),
+            "settings read", Set.of("super", "ops", "finance"),
+            "settings edit", Set.of("super"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -39,6 +41,8 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/kyc/pending", "kyc review");
         ROUTES.put("POST /api/v1/admin/kyc/{id}/approve", "kyc review");
         ROUTES.put("POST /api/v1/admin/kyc/{id}/reject", "kyc review");
+        ROUTES.put("GET /api/v1/admin/settings", "settings read");
+        ROUTES.put("PATCH /api/v1/admin/settings/{key}", "settings edit");
     }
 
     @SuppressWarnings("unchecked")

@@ -35,6 +35,10 @@ public final class ItServer {
         if (ready) {
             return;
         }
+        // The server routes the trips it creates through OSRM_URL: the stand-in must answer before any test runs.
+        if (System.getenv("ALLOCAR_IT_OSRM_PORT") != null) {
+            OsrmStandIn.start();
+        }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String last = "no answer";

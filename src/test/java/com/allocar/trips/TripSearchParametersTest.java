@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allocar.platform.errors.ValidationException;
+import com.allocar.platform.geo.GeoPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,8 @@ class TripSearchParametersTest {
     @Test
     void defaultsAreTwentyFiveKilometresOneSeatAndTheNextThirtyDays() {
         TripSearchCriteria criteria = TripSearchParameters.parse(query("from", "5.3575,-4.0083", "to", "6.819, -5.276"), CLOCK);
-        assertThat(criteria.from()).isEqualTo(new TripSearchCriteria.GeoPoint(5.3575, -4.0083));
-        assertThat(criteria.to()).isEqualTo(new TripSearchCriteria.GeoPoint(6.819, -5.276));
+        assertThat(criteria.from()).isEqualTo(new GeoPoint(5.3575, -4.0083));
+        assertThat(criteria.to()).isEqualTo(new GeoPoint(6.819, -5.276));
         assertThat(criteria.radiusM()).isEqualTo(25_000);
         assertThat(criteria.seats()).isEqualTo(1);
         assertThat(criteria.departureAfter()).isEqualTo(NOW);
@@ -85,6 +86,6 @@ class TripSearchParametersTest {
                 new TripSearchRepository.Leg(5.50, -4.0, 6.80, -5.30, tomorrowNoon))).as("pickup 16 km away").isFalse();
         assertThat(TripSearchCache.matches(criteria,
                 new TripSearchRepository.Leg(5.40, -4.0, 6.80, -5.30, tomorrowNoon.plus(Duration.ofDays(1))))).isFalse();
-        assertThat(TripSearchCache.metres(5.3575, -4.0083, 6.819, -5.276)).isBetween(214_000.0, 216_000.0);
+        assertThat(new GeoPoint(5.3575, -4.0083).metersTo(new GeoPoint(6.819, -5.276))).isBetween(214_000.0, 216_000.0);
     }
 }

@@ -1,0 +1,18 @@
+package com.allocar.payments.provider;
+
+import com.allocar.payments.PayoutProvider;
+
+/**
+ * Sends money out (driver payouts, wallet withdrawals). Wave only for now. As for {@link PaymentGateway}: never
+ * inside a database transaction; after an unavailable {@link #send} the outcome is unknown, and sending again
+ * with the same idempotency key is safe.
+ */
+public interface PayoutGateway {
+    PayoutProvider payoutProvider();
+
+    boolean available();
+
+    PayoutResult send(PayoutRequest request);
+
+    PayoutResult lookUpPayout(String providerPayoutId);
+}

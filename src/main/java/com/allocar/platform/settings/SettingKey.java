@@ -1,0 +1,167 @@
+package com.allocar.platform.settings;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings the code knows (ADM-4, section 19 of the specification): key, JSON type, coded default and the rule
+ * a value must follow beyond its type. Migration 017 seeds the same defaults; a missing row reads as the default
+ * here. Amounts are XOF whole francs, percents 0..100.
+ */
+public enum SettingKey {
+    PLATFORM_FEE_PERCENT("fees.platform_percent", SettingValueType.decimal, "10",
+            "Platform commission on each paid booking, percent of the amount", Rules::percent),
+    PLATFORM_FEE_FIXED("fees.platform_fixed", SettingValueType.integer, "0",
+            "Fixed platform fee per paid booking, XOF", Rules::nonNegative),
+    CANCELLATION_WINDOW_HOURS("cancellation.window_hours", SettingValueType.integer, "24",
+            "Cancelling less than this many hours before departure costs a fee (passenger) or a penalty (driver)",
+            Rules::nonNegative),
+    CANCELLATION_FEE_PERCENT("cancellation.fee_percent", SettingValueType.decimal, "20",
+            "Fee kept when a passenger cancels inside the window, percent of the amount", Rules::percent),
+    NO_SHOW_PERCENT("cancellation.no_show_percent", SettingValueType.decimal, "50",
+            "Share of the amount kept when a passenger does not show up, percent", Rules::percent),
+    DRIVER_CANCEL_PENALTY("cancellation.driver_penalty_amount", SettingValueType.integer, "1000",
+            "Fine withheld from the next payouts when a driver cancels inside the window, XOF", Rules::nonNegative),
+    DRIVER_CANCEL_PENALTY_POINTS("cancellation.driver_penalty_points", SettingValueType.integer, "1",
+            "Penalty points added to a driver who cancels inside the window", Rules::nonNegative),
+    BOOKING_PENDING_EXPIRY_HOURS("bookings.pending_expiry_hours", SettingValueType.integer, "3",
+            "A pending booking the driver has not answered lapses after this many hours", Rules::positive),
+    MAX_UNPAID_BOOKINGS_PER_24H("bookings.max_unpaid_per_24h", SettingValueType.integer, "5",
+            "Unpaid bookings a passenger may hold within 24 hours (anti-fraud)", Rules::positive),
+    PAYOUT_MINIMUM("payouts.minimum", SettingValueType.integer, "5000",
+            "Smallest driver payout, XOF; smaller balances wait for the next run", Rules::nonNegative),
+    WITHDRAW_MINIMUM("wallet.withdraw_minimum", SettingValueType.integer, "1000",
+            "Smallest wallet withdrawal, XOF", Rules::nonNegative),
+    NOTIFICATION_TEMPLATES("notifications.templates", SettingValueType.json,
+            "{\"otp_sms\":\"otp-sms-v1\",\"booking_requested\":\"booking-requested-v1\","
+                    + "\"booking_accepted\":\"booking-accepted-v1\",\"booking_paid\":\"booking-paid-v1\","
+                    + "\"trip_reminder\":\"trip-reminder-v1\",\"trip_cancelled\":\"trip-cancelled-v1\"}",
+            "Email/SMS/push template ids by notification name", Rules::templates),
+    ALLOW_AUTO_ACCEPT("allow_auto_accept", SettingValueType.bool, "true",
+            "Drivers may let bookings be accepted automatically (a trip's allow_auto_accept applies only when on)",
+            Rules::any),
+    REQUIRE_KYC_FOR_DRIVER("require_kyc_for_driver", SettingValueType.bool, "true",
+            "Publishing trips and receiving payouts need an approved identity verification", Rules::any),
+    ENABLE_WALLET("enable_wallet", SettingValueType.bool, "true", "The wallet (top-up, pay, withdraw) is on",
+            Rules::any),
+    PRICE_AXES("pricing.axes", SettingValueType.json,
+            "[{\"name\":\"Abidjan–Yamoussoukro\",\"ends\":[{\"lat\":5.36,\"lon\":-4.0083},{\"lat\":6.8276,\"lon\":-5.2893}],"
+                    + "\"radius_km\":30,\"floor\":3000,\"ceiling\":10000},"
+                    + "{\"name\":\"Abidjan–Bouaké\",\"ends\":[{\"lat\":5.36,\"lon\":-4.0083},{\"lat\":7.69,\"lon\":-5.03}],"
+                    + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000},"
+                    + "{\"name\":\"Abidjan–San-Pédro\",\"ends\":[{\"lat\":5.36,\"lon\":-4.0083},{\"lat\":4.7485,\"lon\":-6.6363}],"
+                    + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000}]",
+            "Price floor and ceiling per seat (XOF) on popular axes, both directions (TRIP-6)", Rules::axes);
+
+    private final String key;
+    private final SettingValueType type;
+    private final JsonValue defaultValue;
+    private final String description;
+    private final Function<JsonValue, String> rule;
+
+    SettingKey(String key, SettingValueType type, String defaultJson, String description,
+               Function<JsonValue, String> rule) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = parse(defaultJson);
+        this.description = description;
+        this.rule = rule;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public SettingValueType type() {
+        return type;
+    }
+
+    public JsonValue defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<SettingKey> of(String key) {
+        for (SettingKey known : values()) {
+            if (known.key.equals(key)) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What is wrong with {@code value} for this setting (its type first, then its rule), or empty when it fits. */
+    public Optional<String> problem(JsonValue value) {
+        if (!type.accepts(value)) {
+            return Optional.of(type.expectation());
+        }
+        return Optional.ofNullable(rule.apply(value));
+    }
+
+    /** Any JSON text as a value; IllegalArgumentException when it is not JSON. */
+    public static JsonValue parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rules beyond the JSON type; each answers null when the value fits. */
+    private static final class Rules {
+        private static final BigDecimal MAX = BigDecimal.valueOf(1_000_000_000);
+
+        private Rules() {
+        }
+
+        static String any(JsonValue value) {
+            return null;
+        }
+
+        static String percent(JsonValue value) {
+            BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+            return number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0 ? "must be between 0 and 100" : null;
+        }
+
+        static String nonNegative(JsonValue value) {
+            BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+            return number.signum() < 0 ? "must be 0 or more" : tooLarge(number);
+        }
+
+        static String positive(JsonValue value) {
+            BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+            return number.signum() <= 0 ? "must be 1 or more" : tooLarge(number);
+        }
+
+        private static String tooLarge(BigDecimal number) {
+            return number.compareTo(MAX) > 0 ? "must be at most " + MAX : null;
+        }
+
+        static String templates(JsonValue value) {
+            if (!(value instanceof JsonObject object)) {
+                return "must be an object of template ids by notification name";
+            }
+            boolean allStrings = object.values().stream()
+                    .allMatch(id -> id instanceof JsonString text && !text.getString().isBlank());
+            return allStrings ? null : "every template id must be a non-empty string";
+        }
+
+        static String axes(JsonValue value) {
+            try {
+                PriceAxis.parseAll(value);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+    }
+}

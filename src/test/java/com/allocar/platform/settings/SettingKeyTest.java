@@ -1,0 +1,48 @@
+package com.allocar.platform.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonValue;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingKeyTest {
+
+    @Test
+    void everyDefaultFitsItsOwnTypeAndRule() {
+        Set<String> keys = new HashSet<>();
+        for (SettingKey key : SettingKey.values()) {
+            assertThat(key.problem(key.defaultValue())).as(key.key()).isEmpty();
+            assertThat(key.key()).matches("^[a-z][a-z0-9_.]*$");
+            assertThat(keys.add(key.key())).as("unique " + key.key()).isTrue();
+        }
+        assertThat(SettingKey.REQUIRE_KYC_FOR_DRIVER.defaultValue()).isEqualTo(JsonValue.TRUE);
+        assertThat(SettingKey.BOOKING_PENDING_EXPIRY_HOURS.defaultValue().toString()).isEqualTo("3");
+        assertThat(SettingKey.MAX_UNPAID_BOOKINGS_PER_24H.defaultValue().toString()).isEqualTo("5");
+    }
+
+    @Test
+    void typesAndRulesAreChecked() {
+        assertThat(SettingKey.PAYOUT_MINIMUM.problem(SettingKey.parse("\"5000\""))).contains("must be a whole number");
+        assertThat(SettingKey.PAYOUT_MINIMUM.problem(SettingKey.parse("5000.5"))).contains("must be a whole number");
+        assertThat(SettingKey.PAYOUT_MINIMUM.problem(SettingKey.parse("-1"))).contains("must be 0 or more");
+        assertThat(SettingKey.PLATFORM_FEE_PERCENT.problem(SettingKey.parse("12.5"))).isEmpty();
+        assertThat(SettingKey.PLATFORM_FEE_PERCENT.problem(SettingKey.parse("100.1"))).isPresent();
+        assertThat(SettingKey.BOOKING_PENDING_EXPIRY_HOURS.problem(SettingKey.parse("0"))).contains("must be 1 or more");
+        assertThat(SettingKey.ENABLE_WALLET.problem(SettingKey.parse("\"true\""))).contains("must be true or false");
+        assertThat(SettingKey.ENABLE_WALLET.problem(JsonValue.NULL)).isPresent();
+        assertThat(SettingKey.NOTIFICATION_TEMPLATES.problem(SettingKey.parse("{\"a\": 1}"))).isPresent();
+        assertThat(SettingKey.of("pricing.axes")).contains(SettingKey.PRICE_AXES);
+        assertThat(SettingKey.of("nope")).isEmpty();
+    }
+
+    @Test
+    void storedValuesThatBreakTheirRuleOrAreMissingReadAsDefaults() {
+        Map<SettingKey, JsonValue> effective = Settings.effective(Map.of("payouts.minimum", "7000",
+                "fees.platform_percent", "250", "enable_wallet", "not json", "unknown.key", "1"));
+        assertThat(effective).containsOnlyKeys(SettingKey.PAYOUT_MINIMUM);
+        assertThat(effective.get(SettingKey.PAYOUT_MINIMUM).toString()).isEqualTo("7000");
+    }
+}
