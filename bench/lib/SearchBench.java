@@ -309,13 +309,13 @@ public class SearchBench {
         final NamedStatement statement;
         final int limit;
 
-        SqlTarget(String url, String user, String password, NamedStatement statement, int limit) {
+        SqlTarget(String url, String user, String password, NamedStatement statement, int limit, String options) {
             this.url = url;
             props.setProperty("user", user);
             props.setProperty("password", password);
             props.setProperty("prepareThreshold", "1");
             props.setProperty("ApplicationName", "allocar-bench");
-            props.setProperty("options", "-c jit=off"); // as the application's data source
+            props.setProperty("options", options); // -c jit=off, as the application's data source
             this.statement = statement;
             this.limit = limit;
         }
@@ -331,13 +331,9 @@ public class SearchBench {
                     bind(ps, statement, parameters(q, limit));
                     long rows = 0;
                     try (ResultSet rs = ps.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
-                            rs.getObject(1);
-                            rs.getInt(2);
-                            rs.getInt(3);
-                            rs.getInt(4);
-                            rs.getInt(5);
-                            rs.getLong(6);
+                            for (int i = 1; i <= columns; i++) rs.getObject(i); // every column, as the application maps them
                             rows++;
                         }
                     }
@@ -499,7 +495,7 @@ public class SearchBench {
         if (mode.equals("http")) return new HttpTarget(need(a, "base-url"));
         NamedStatement st = NamedStatement.load(Path.of(need(a, "sql-file")), a.getOrDefault("order", "departure_time"));
         return new SqlTarget(need(a, "jdbc-url"), need(a, "user"), need(a, "password"), st,
-                Integer.parseInt(a.getOrDefault("limit", "20")));
+                Integer.parseInt(a.getOrDefault("limit", "20")), a.getOrDefault("pg-options", "-c jit=off"));
     }
 
     static void run(Map<String, String> a) throws Exception {
