@@ -744,8 +744,8 @@ public class SearchBench {
             md.append("- One closed-loop Java client (`bench/lib/SearchBench.java`) for both targets: N threads, each sending its next query as soon as the previous answer is read; every latency kept, sorted, nearest-rank percentiles; req/s = answers / measured seconds.\n");
             md.append("- API: `GET /api/v1/trips/search` over HTTP/1.1 keep-alive (`java.net.http.HttpClient`) on the WAR built from this tree, Open Liberty, rate limits off (`ALLOCAR_RATE_LIMIT_*=0`), connection pool `ALLOCAR_DB_POOL_MAX=")
                     .append(meta.getProperty("pool_max", "20")).append("`, JVM options from the pom, per-request JSON log line on (as in production).\n");
-            md.append("- SQL floor: `src/main/resources/com/allocar/trips/trip-search.sql` read at run time, `{order}` = `departure_time` (the API's default sort), server-side prepared statement (pgjdbc ")
-                    .append(meta.getProperty("pgjdbc", "?")).append(", `prepareThreshold=1`), one connection per client thread, prepared once and executed again and again, all rows read.\n");
+            md.append("- SQL floor: `src/main/resources/com/allocar/trips/trip-search.sql` read at run time (from the copy the measured WAR was built from), `{order}` = `departure_time` (the API's default sort), server-side prepared statement (pgjdbc ")
+                    .append(meta.getProperty("pgjdbc", "?")).append(", `prepareThreshold=1`), one connection per client thread, prepared once and executed again and again, every column of every row read.\n");
             md.append("- Queries: ").append("a city pair weighted by traffic (the generator's weights), each end within a few km of the city centre (normal, σ 2 km, ≤ 6 km, 5 decimals), a date among the ")
                     .append(meta.getProperty("days")).append(" full days from ").append(meta.getProperty("first_date"))
                     .append(", radius 25 km (60 %) / 10 km (20 %) / 50 km (20 %), 2 seats (20 %), a `price_max` near the route's usual price (15 %); API defaults for the rest (page 1 of 20). Seeded: both runs send the same queries.\n");
