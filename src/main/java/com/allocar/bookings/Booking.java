@@ -1,7 +1,9 @@
 package com.allocar.bookings;
 
 import com.allocar.identity.User;
+import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.security.Owned;
 import com.allocar.trips.Trip;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,12 +15,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /** A passenger's seats on a trip. */
 @Entity
 @Table(name = "bookings")
-public class Booking extends VersionedEntity {
+public class Booking extends VersionedEntity implements Owned {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "trip_id", nullable = false, updatable = false)
     private Trip trip;
@@ -84,6 +88,87 @@ public class Booking extends VersionedEntity {
         this.expiresAt = expiresAt;
     }
 
+    /** The passenger: a booking is theirs (the trip's driver reaches it through the trip). */
+    @Override
+    public UUID ownerId() {
+        return passenger.getId();
+    }
+
+    /** The trip's driver. */
+    public UUID driverId() {
+        return trip.ownerId();
+    }
+
+    /** pending → accepted (by the driver, or at once when the trip accepts automatically). */
+    public BookingStatus accept() {
+        return move(BookingStatus.accepted);
+    }
+
+    /** accepted → paid: the seats are taken (by the caller, in SQL) and the QR token is set. */
+    public BookingStatus markPaid(String qrToken) {
+        BookingStatus from = move(BookingStatus.paid);
+        this.qrCode = Objects.requireNonNull(qrToken);
+        return from;
+    }
+
+    /** The passenger showed the QR code to the driver: only once, only while paid. */
+    public void checkIn(Instant at) {
+        if (status != BookingStatus.paid) {
+            throw new ConflictException("Only a paid booking can be checked in.",
+                    Map.of("status", status.name()));
+        }
+        if (checkedInAt != null) {
+            throw new ConflictException("This passenger is already checked in.",
+                    Map.of("checked_in_at", checkedInAt.toString()));
+        }
+        this.checkedInAt = at;
+    }
+
+    /** The ride started with this passenger aboard (paid and checked in). */
+    public void startRide(Instant at) {
+        if (status != BookingStatus.paid || checkedInAt == null) {
+            throw new ConflictException(
+                    "The ride starts for a paid booking once its passenger is checked in.",
+                    Map.of("status", status.name(), "checked_in", checkedInAt != null));
+        }
+        if (startedAt != null) {
+            throw new ConflictException("This ride has already started.",
+                    Map.of("started_at", startedAt.toString()));
+        }
+        this.startedAt = at;
+    }
+
+    /** paid → completed, once the ride started. */
+    public BookingStatus complete(Instant at) {
+        if (startedAt == null) {
+            throw new ConflictException("The ride has not started.",
+                    Map.of("status", status.name()));
+        }
+        BookingStatus from = move(BookingStatus.completed);
+        this.completedAt = at;
+        return from;
+    }
+
+    /** pending, accepted or paid → cancelled, with who and why; the booking stays readable. */
+    public BookingStatus cancel(CancelledBy by, String reason, Instant at) {
+        BookingStatus from = move(BookingStatus.cancelled);
+        this.cancelledBy = Objects.requireNonNull(by);
+        this.cancelReason = reason;
+        this.cancelledAt = at;
+        this.expiresAt = null;
+        return from;
+    }
+
+    private BookingStatus move(BookingStatus target) {
+        BookingStatus from = status;
+        from.requireTransitionTo(target);
+        this.status = target;
+        if (target != BookingStatus.pending) {
+            this.expiresAt = null;
+        }
+        return from;
+    }
+
     public Trip getTrip() {
         return trip;
     }
@@ -110,10 +195,6 @@ public class Booking extends VersionedEntity {
 
     public String getQrCode() {
         return qrCode;
-    }
-
-    public void setQrCode(String qrCode) {
-        this.qrCode = qrCode;
     }
 
     public Instant getExpiresAt() {

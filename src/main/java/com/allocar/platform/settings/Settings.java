@@ -1,6 +1,7 @@
 package com.allocar.platform.settings;
 
 import com.allocar.platform.geo.GeoPoint;
+import com.allocar.platform.money.Pricing;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,17 @@ public class Settings {
 
     private final LoadingCache<String, Map<SettingKey, JsonValue>> cache = Caffeine.newBuilder()
             .expireAfterWrite(TTL).maximumSize(1).build(ignored -> load());
+
+    /** The platform's commission terms, for {@link com.allocar.platform.money.Pricing#commission}. */
+    public Pricing.FeeTerms feeTerms() {
+        return new Pricing.FeeTerms(platformFeePercent(), platformFeeFixed());
+    }
+
+    /** The cancellation terms, for {@link com.allocar.platform.money.Pricing#cancellation}. */
+    public Pricing.CancellationTerms cancellationTerms() {
+        return new Pricing.CancellationTerms(cancellationWindow(), cancellationFeePercent(), noShowPercent(),
+                driverCancelPenalty(), driverCancelPenaltyPoints());
+    }
 
     public BigDecimal platformFeePercent() {
         return decimal(SettingKey.PLATFORM_FEE_PERCENT);
