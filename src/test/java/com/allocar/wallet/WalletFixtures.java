@@ -60,12 +60,16 @@ final class WalletFixtures {
             long signed = "completed".equals(status) ? ("credit".equals(type) ? amount : -amount) : 0;
             UUID wallet;
             BigDecimal balance;
-            try (PreparedStatement upsert = db.prepareStatement("INSERT INTO wallets (user_id, balance) VALUES (?, ?) "
-                    + "ON CONFLICT (user_id) DO UPDATE SET balance = wallets.balance + EXCLUDED.balance "
-                    + "RETURNING id, balance")) {
-                upsert.setObject(1, userId);
-                upsert.setBigDecimal(2, BigDecimal.valueOf(signed));
-                try (ResultSet row = upsert.executeQuery()) {
+            try (PreparedStatement create = db.prepareStatement(
+                    "INSERT INTO wallets (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING")) {
+                create.setObject(1, userId);
+                create.executeUpdate();
+            }
+            try (PreparedStatement move = db.prepareStatement("UPDATE wallets SET balance = balance + ? "
+                    + "WHERE user_id = ? RETURNING id, balance")) {
+                move.setBigDecimal(1, BigDecimal.valueOf(signed));
+                move.setObject(2, userId);
+                try (ResultSet row = move.executeQuery()) {
                     row.next();
                     wallet = row.getObject(1, UUID.class);
                     balance = row.getBigDecimal(2);
