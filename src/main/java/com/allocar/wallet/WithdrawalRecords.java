@@ -25,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class WithdrawalRecords {
-    private static final String OPEN = "status IN ('requested', 'processing')";
+    private static final String OPEN = WithdrawalStatus.openCondition();
 
     @PersistenceContext(unitName = "allocar")
     EntityManager em;

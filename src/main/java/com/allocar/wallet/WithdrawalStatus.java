@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A withdrawal's states. {@code requested}: the wallet is debited, the payout not yet answered; {@code processing}:
  * sent, but the provider has not said it succeeded or failed (or we could not hear its answer); {@code done}: paid
- * out; {@code failed}: not paid, the money is back in the wallet. The final states never change.
+ * out; {@code failed}: not paid, the money is back in the wallet. Open states move to processing, done or
+ * failed; the final states never change ({@link WithdrawalRecords} updates only open rows).
  */
 public enum WithdrawalStatus {
     requested, processing, done, failed;
@@ -18,8 +19,9 @@ public enum WithdrawalStatus {
         return OPEN.contains(this);
     }
 
-    /** Whether the state machine allows {@code this → next}: open states go on, final ones stay. */
-    public boolean canMoveTo(WithdrawalStatus next) {
-        return open() && next != requested;
+    /** The SQL condition of the open states: every change after creation is conditional on it. */
+    static String openCondition() {
+        return OPEN.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ",
+                "status IN (", ")"));
     }
 }
