@@ -9,7 +9,6 @@ import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.ForbiddenException;
-import com.allocar.platform.errors.InsufficientFundsException;
 import com.allocar.platform.errors.KycRequiredException;
 import com.allocar.platform.errors.ServiceUnavailableException;
 import com.allocar.platform.errors.ValidationException;
@@ -142,18 +141,10 @@ public class WalletService {
             throw new ServiceUnavailableException("Withdrawals to " + method + " are not available; retry later.",
                     Map.of("method", method.name()));
         }
-        Wallet wallet = walletOf(userId);
         WalletWithdrawal withdrawal = new WalletWithdrawal(userId, amount, method, phone);
         em.persist(withdrawal);
-        WalletTxn debit;
-        try {
-            debit = ledger.debit(userId, new WalletLedger.Movement(amount, WalletTxnSource.withdrawal, "withdrawal",
-                    withdrawal.getId(), "withdrawal:" + withdrawal.getId(), "Retrait " + method));
-        } catch (InsufficientFundsException e) {
-            // The ledger's conditional update refused; the balance shown is the one read above (informative).
-            throw new InsufficientFundsException("The wallet's balance is too low for this withdrawal.",
-                    Map.of("balance", WalletView.francs(wallet.getBalance()), "required", amount, "currency", "XOF"));
-        }
+        WalletTxn debit = ledger.debit(userId, new WalletLedger.Movement(amount, WalletTxnSource.withdrawal,
+                "withdrawal", withdrawal.getId(), "withdrawal:" + withdrawal.getId(), "Retrait " + method));
         withdrawal.debitedBy(debit.getId());
         audit.record(ActorType.user, userId, "wallet.withdrawal.requested", "wallet_withdrawals", withdrawal.getId(),
                 Map.of("amount", amount, "currency", "XOF", "method", method.name(), "wallet_txn_id", debit.getId(),
