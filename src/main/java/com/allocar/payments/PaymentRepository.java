@@ -34,11 +34,28 @@ public class PaymentRepository {
         return Optional.ofNullable(em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The payment of a provider attempt (methods map to providers one to one), locked. */
-    public Optional<Payment> lockByProviderRef(PaymentMethod method, String providerRef) {
-        return em.createQuery("SELECT p FROM Payment p WHERE p.method = :method AND p.providerRef = :ref", Payment.class)
-                .setParameter("method", method).setParameter("ref", providerRef)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    /**
+     * The payment locked for a change that may settle its booking. Lock order everywhere: the booking's trip, the
+     * booking, then the payment (BookingRepository's trip-then-booking order, then ours), so that a webhook settling a
+     * booking and a cancellation refunding it never deadlock. Call it first in a fresh transaction.
+     */
+    public Optional<Payment> lockForSettlement(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT b.trip_id, b.id FROM payments p JOIN bookings b "
+                + "ON b.id = p.booking_id WHERE p.id = ?1").setParameter(1, id).getResultList();
+        for (Object[] row : rows) {
+            em.createNativeQuery("SELECT id FROM trips WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, row[0])
+                    .getResultList();
+            em.createNativeQuery("SELECT id FROM bookings WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, row[1])
+                    .getResultList();
+        }
+        return lock(id);
+    }
+
+    /** The id of the payment of a provider attempt (methods map to providers one to one). */
+    public Optional<UUID> idByProviderRef(PaymentMethod method, String providerRef) {
+        return em.createQuery("SELECT p.id FROM Payment p WHERE p.method = :method AND p.providerRef = :ref", UUID.class)
+                .setParameter("method", method).setParameter("ref", providerRef).getResultStream().findFirst();
     }
 
     /**

@@ -139,7 +139,7 @@ public class PaymentService {
      */
     @Transactional
     public PaymentView recordCheckout(UUID paymentId, Checkout checkout) {
-        Payment payment = payments.lock(paymentId).orElseThrow(() -> new NotFoundException("No such payment."));
+        Payment payment = payments.lockForSettlement(paymentId).orElseThrow(() -> new NotFoundException("No such payment."));
         if (payment.getStatus().open() || payment.getProviderRef() == null) {
             payment.recordCheckout(checkout.providerRef(), checkout.redirectUrl(), checkout.payToken(),
                     checkout.notifToken());

@@ -126,13 +126,13 @@ public class WebhookInbox {
     private Optional<Payment> find(VerifiedNotification event) {
         UUID id = uuid(event.paymentId());
         if (id != null) {
-            Optional<Payment> byId = payments.lock(id);
+            Optional<Payment> byId = payments.lockForSettlement(id);
             if (byId.isPresent()) {
                 return byId;
             }
         }
         return event.providerRef() == null ? Optional.empty()
-                : payments.lockByProviderRef(methodOf(event), event.providerRef());
+                : payments.idByProviderRef(methodOf(event), event.providerRef()).flatMap(payments::lockForSettlement);
     }
 
     /** A signed event carries the facts itself: they must be ours. */
@@ -140,7 +140,7 @@ public class WebhookInbox {
         if (payment.getMethod() != methodOf(event)) {
             return Optional.of("provider");
         }
-        if (event.paymentId() != null && !event.paymentId().equals(payment.getId().toString())) {
+        if (event.paymentId() != null && !event.paymentId().equals(String.valueOf(payment.getId()))) {
             return Optional.of("reference");
         }
         if (event.providerRef() != null && payment.getProviderRef() != null
@@ -175,7 +175,7 @@ public class WebhookInbox {
         if (looked.currency() != null && !looked.currency().equalsIgnoreCase(payment.getCurrency())) {
             return Optional.of("currency");
         }
-        if (looked.ourReference() != null && !looked.ourReference().equals(payment.getId().toString())
+        if (looked.ourReference() != null && !looked.ourReference().equals(String.valueOf(payment.getId()))
                 || looked.providerRef() != null && !looked.providerRef().equals(payment.getProviderRef())) {
             return Optional.of("reference");
         }
