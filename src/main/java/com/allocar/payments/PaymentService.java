@@ -204,6 +204,17 @@ public class PaymentService {
                 .map(PaymentService::refOf);
     }
 
+    /** An open attempt at its provider. */
+    public record OpenAttempt(PaymentMethod method, ProviderPaymentRef ref) {
+    }
+
+    /** The booking's open attempts that reached a provider (to stop them there once the booking is cancelled). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OpenAttempt> openAttemptsOf(UUID bookingId) {
+        return payments.otherOpenAttempts(bookingId, PaymentMethod.wallet).stream()
+                .map(p -> new OpenAttempt(p.getMethod(), refOf(p))).toList();
+    }
+
     static ProviderPaymentRef refOf(Payment payment) {
         return new ProviderPaymentRef(payment.getId(), payment.getProviderRef(), payment.getAmount(),
                 payment.getCurrency(), payment.getPayToken());
