@@ -159,9 +159,13 @@ final class PaymentFixtures {
         return actions;
     }
 
-    /** Waits up to 15 s for something done after a commit (refund sends). */
+    /** Waits (15 s by default) for something done after a commit (refund sends, retries). */
     static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        eventually(condition, what, 15);
+    }
+
+    static void eventually(BooleanSupplier condition, String what, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);

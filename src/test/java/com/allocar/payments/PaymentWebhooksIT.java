@@ -85,6 +85,9 @@ class PaymentWebhooksIT {
         assertThat((BigDecimal) stored.get("fees")).isEqualByComparingTo("0");
         assertThat(stored.get("provider_txn_id")).isEqualTo(wave.session(session).getString("transaction_id"));
         assertThat(auditActions(paymentId)).contains("payment.init", "payment.paid");
+        String metrics = Clients.anonymous().accept("text/plain").get("/metrics").asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("payment_outcomes_total{")
+                && line.contains("method=\"wave\"") && line.contains("outcome=\"paid\""))).isNotEmpty();
     }
 
     @Test
@@ -211,6 +214,38 @@ class PaymentWebhooksIT {
         assertThat(status("payments", secondPayment)).isEqualTo("refunded");
         assertThat(count("SELECT count(*) FROM wallet_txns t JOIN wallets w ON w.id = t.wallet_id WHERE w.user_id = ? "
                 + "AND t.source = 'refund' AND t.idempotency_key LIKE 'refund:%'", second.passenger().id())).isOne();
+    }
+
+    @Test
+    void aCardRefundThatCouldNotBeSentIsRetriedWithTheSameKeyAndPaidOnce() {
+        StripeStandIn stripe = StripeStandIn.start();
+        UUID trip = trip(1);
+        PaymentFixtures.Booked first = accepted(trip, 1);
+        PaymentFixtures.Booked second = accepted(trip, 1);
+        UUID firstPayment = started(first, "wave");
+        UUID secondPayment = started(second, "card");
+        wave.pay(session(firstPayment));
+        assertThat(deliver("wave", wave.webhook("checkout.session.completed", session(firstPayment)))).isEqualTo("applied");
+        String intent = stripe.intentFor(secondPayment.toString());
+        stripe.succeed(intent);
+        int before = stripe.requests("POST", "/v1/refunds").size();
+        stripe.failNext("POST", "/v1/refunds", 503, 1);
+        assertThat(deliver("stripe", stripe.webhook("payment_intent.succeeded", intent))).isEqualTo("applied");
+
+        eventually(() -> count("SELECT count(*) FROM payment_refunds WHERE payment_id = ? AND attempts >= 1 "
+                + "AND last_error IS NOT NULL", secondPayment) == 1, "the first send to fail");
+        eventually(() -> "completed".equals(PaymentFixtures.value("SELECT status FROM payment_refunds WHERE payment_id = ?",
+                secondPayment)), "the retry (ALLOCAR_REFUND_RETRY_SECONDS) to complete the refund", 40);
+        var sends = stripe.requests("POST", "/v1/refunds");
+        assertThat(sends).hasSize(before + 2);
+        assertThat(sends.get(sends.size() - 1).getHeader("Idempotency-Key"))
+                .isEqualTo(sends.get(sends.size() - 2).getHeader("Idempotency-Key"));
+        assertThat(stripe.intent(intent).getJsonObject("latest_charge").getJsonNumber("amount_refunded").longValue())
+                .isEqualTo(6000);
+        assertThat(status("payments", secondPayment)).isEqualTo("refunded");
+        // Stripe's own charge.refunded event afterwards changes nothing
+        assertThat(deliver("stripe", stripe.webhook("charge.refunded", intent))).isEqualTo("already_applied");
+        assertThat(count("SELECT count(*) FROM payment_refunds WHERE payment_id = ?", secondPayment)).isOne();
     }
 
     @Test
