@@ -70,6 +70,16 @@ public class BookingSettlement {
     }
 
     /**
+     * Locks the booking's trip, then the booking: every booking change takes these locks in this order, and a
+     * payment's row after them. Call it before locking a payment of the booking, so that a webhook and a
+     * cancellation of the same booking never wait on each other in a cycle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockBooking(UUID bookingId) {
+        bookings.lock(bookingId);
+    }
+
+    /**
      * In the caller's transaction: the payment {@code paymentId} of the booking is confirmed. Takes the seats with
      * one conditional UPDATE; when done, the booking moves accepted → paid with its QR code (event, audit,
      * {@link BookingChanged}). Otherwise the booking is cancelled by the system (reason {@code seats_gone}) when

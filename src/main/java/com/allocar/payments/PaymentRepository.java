@@ -1,9 +1,11 @@
 package com.allocar.payments;
 
+import com.allocar.bookings.BookingSettlement;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.paging.JpaLists;
 import com.allocar.platform.paging.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,8 @@ public class PaymentRepository {
 
     @PersistenceContext(unitName = "allocar")
     EntityManager em;
+    @Inject
+    BookingSettlement settlement;
 
     public Optional<Payment> find(UUID id) {
         return Optional.ofNullable(em.find(Payment.class, id));
@@ -36,19 +40,12 @@ public class PaymentRepository {
 
     /**
      * The payment locked for a change that may settle its booking. Lock order everywhere: the booking's trip, the
-     * booking, then the payment (BookingRepository's trip-then-booking order, then ours), so that a webhook settling a
-     * booking and a cancellation refunding it never deadlock. Call it first in a fresh transaction.
+     * booking ({@link BookingSettlement#lockBooking}), then the payment, so that a webhook settling a booking and a
+     * cancellation refunding it never deadlock. Call it first in a fresh transaction.
      */
     public Optional<Payment> lockForSettlement(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT b.trip_id, b.id FROM payments p JOIN bookings b "
-                + "ON b.id = p.booking_id WHERE p.id = ?1").setParameter(1, id).getResultList();
-        for (Object[] row : rows) {
-            em.createNativeQuery("SELECT id FROM trips WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, row[0])
-                    .getResultList();
-            em.createNativeQuery("SELECT id FROM bookings WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, row[1])
-                    .getResultList();
-        }
+        em.createQuery("SELECT p.booking.id FROM Payment p WHERE p.id = :id AND p.booking IS NOT NULL", UUID.class)
+                .setParameter("id", id).getResultList().forEach(settlement::lockBooking);
         return lock(id);
     }
 

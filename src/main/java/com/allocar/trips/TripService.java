@@ -253,7 +253,7 @@ public class TripService {
         }
         audit.record(actorType, actorId, action, "trips", trip.getId(), meta);
         changed.fire(new TripChanged(trip.getId()));
-        cancelled.fire(new TripCancelled(trip.getId(), reason));
+        cancelled.fire(new TripCancelled(trip.getId(), reason, actorType, actorId));
     }
 
     private Trip visible(UUID id, Optional<UUID> viewer) {

@@ -68,8 +68,10 @@ public class WalletLedger {
                         + "WHERE id = ?2 AND balance + ?1 >= 0 RETURNING balance")
                 .setParameter(1, signed).setParameter(2, wallet.getId()).getResultList();
         if (after.isEmpty()) {
+            em.refresh(wallet);
             throw new InsufficientFundsException("The wallet's balance is too low.",
-                    Map.of("requested", movement.amount(), "currency", "XOF"));
+                    Map.of("balance", wallet.getBalance().setScale(0, RoundingMode.DOWN), "required", movement.amount(),
+                            "currency", "XOF"));
         }
         WalletTxn txn = new WalletTxn(wallet, type, movement.source(), movement.amount(), WalletTxnStatus.completed)
                 .withRef(movement.refType(), movement.refId(), movement.idempotencyKey());

@@ -3,13 +3,11 @@ package com.allocar.trips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.testsupport.Clients;
+import com.allocar.testsupport.Db;
 import com.allocar.testsupport.TestSchemas;
 import com.allocar.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,28 +18,28 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Drivers, trips and bookings for the trip tests, made through the API where it exists and by SQL otherwise. */
-final class TripFixtures {
-    static final String TRIPS = "/api/v1/trips";
+public final class TripFixtures {
+    public static final String TRIPS = "/api/v1/trips";
     /** Example 13.1's places. */
     static final double[] PLATEAU = {5.3575, -4.0083};
     static final double[] YAMOUSSOUKRO = {6.8190, -5.2760};
 
     /** A driver with a token and one vehicle of {@code seats} seats. */
-    record Driver(UUID id, String token, UUID vehicleId) {
+    public record Driver(UUID id, String token, UUID vehicleId) {
     }
 
     private TripFixtures() {
     }
 
     /** A driver with one 4-seat vehicle and an approved KYC. */
-    static Driver approvedDriver() {
+    public static Driver approvedDriver() {
         Driver driver = driverWithoutKyc();
         sql("INSERT INTO kyc_documents (user_id, doc_type, doc_number, front_key, status, reviewed_at) "
                 + "VALUES (?, 'cni', 'CI 1', 'kyc/x/front.jpg', 'approved', now())", driver.id());
         return driver;
     }
 
-    static Driver driverWithoutKyc() {
+    public static Driver driverWithoutKyc() {
         UUID user = TestTokens.newUser();
         sql("UPDATE users SET is_driver = true WHERE id = ?", user);
         return new Driver(user, TestTokens.forUser(user), vehicle(user, 4));
@@ -54,7 +52,7 @@ final class TripFixtures {
     }
 
     /** The body of example 13.1 of the specification, departing in {@code days} days. */
-    static Map<String, Object> example(int days) {
+    public static Map<String, Object> example(int days) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("origin", place(PLATEAU, "Abidjan, Plateau"));
         body.put("destination", place(YAMOUSSOUKRO, "Yamoussoukro"));
@@ -75,7 +73,7 @@ final class TripFixtures {
         return body;
     }
 
-    static String departure(int days) {
+    public static String departure(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
@@ -87,7 +85,7 @@ final class TripFixtures {
         return place;
     }
 
-    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(field, value);
         return copy;
@@ -99,12 +97,12 @@ final class TripFixtures {
         return copy;
     }
 
-    static Response post(String token, Map<String, ?> body) {
+    public static Response post(String token, Map<String, ?> body) {
         return Clients.withToken(token).body(Clients.json(body)).post(TRIPS);
     }
 
     /** Creates a trip (201) and returns the answer. */
-    static JsonPath create(String token, Map<String, ?> body) {
+    public static JsonPath create(String token, Map<String, ?> body) {
         Response response = post(token, body);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
         return response.jsonPath();
@@ -114,17 +112,17 @@ final class TripFixtures {
         return Clients.withToken(token).body(Clients.json(body)).patch(TRIPS + "/" + id);
     }
 
-    static Response action(String token, String id, String action, String body) {
+    public static Response action(String token, String id, String action, String body) {
         var request = Clients.withToken(token);
         return body == null ? request.post(TRIPS + "/" + id + "/" + action) : request.body(body).post(TRIPS + "/" + id + "/" + action);
     }
 
-    static void assertError(Response response, int status, String code) {
+    public static void assertError(Response response, int status, String code) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.jsonPath().getString("error.code")).as(response.asString()).isEqualTo(code);
     }
 
-    static void assertInvalid(Response response, String field) {
+    public static void assertInvalid(Response response, String field) {
         assertError(response, 400, "validation_error");
         assertThat(response.jsonPath().getMap("error.details.fields")).as(response.asString()).containsKey(field);
     }
@@ -151,42 +149,14 @@ final class TripFixtures {
     }
 
     static void sql(String sql, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.execute();
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Db.sql(sql, parameters);
     }
 
     static UUID id(String sql, Object... parameters) {
-        UUID[] id = new UUID[1];
-        query(sql, rows -> {
-            rows.next();
-            id[0] = rows.getObject(1, UUID.class);
-        }, parameters);
-        return id[0];
+        return Db.id(sql, parameters);
     }
 
-    interface Rows {
-        void read(ResultSet rows) throws Exception;
+    static void query(String sql, Db.Rows reader, Object... parameters) {
+        Db.query(sql, reader, parameters);
     }
-
-    static void query(String sql, Rows reader, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                reader.read(rows);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws Exception {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-    }
-
 }
