@@ -2,6 +2,7 @@ package com.allocar.payments;
 
 import com.allocar.bookings.Booking;
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.security.Owned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 /** One payment attempt, for a booking or for a wallet top-up. */
 @Entity
 @Table(name = "payments")
-public class Payment extends VersionedEntity {
+public class Payment extends VersionedEntity implements Owned {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private PaymentPurpose purpose;
@@ -90,6 +91,9 @@ public class Payment extends VersionedEntity {
     @Column(name = "refunded_at")
     private Instant refundedAt;
 
+    @Column(name = "failed_at")
+    private Instant failedAt;
+
     protected Payment() {
     }
 
@@ -121,6 +125,65 @@ public class Payment extends VersionedEntity {
         this.checkoutUrl = checkoutUrl;
         this.payToken = payToken;
         this.notifToken = notifToken;
+    }
+
+    /** The provider confirmed the money arrived: paid. From init, authorized or failed (see {@link PaymentStatus}). */
+    public void markPaid(String providerTxnId, Instant at) {
+        status.requireTransitionTo(PaymentStatus.paid);
+        status = PaymentStatus.paid;
+        if (providerTxnId != null) {
+            this.providerTxnId = providerTxnId;
+        }
+        this.paidAt = Objects.requireNonNull(at);
+        this.failureReason = null;
+    }
+
+    /**
+     * The platform's take on a booking it sold with this payment, as
+     * {@link com.allocar.platform.money.Pricing#commission} computed it: the percent part and the fixed fee.
+     */
+    public void recordCommission(BigDecimal commission, BigDecimal fees) {
+        if (!status.collected()) {
+            throw new IllegalStateException("commission on an unpaid payment");
+        }
+        if (commission.signum() < 0 || fees.signum() < 0 || commission.add(fees).compareTo(amount) > 0) {
+            throw new IllegalArgumentException("the commission and fees are within the amount");
+        }
+        this.commission = commission;
+        this.fees = fees;
+    }
+
+    /** The provider (or we) refused the attempt, or it expired; only an open attempt fails. */
+    public void markFailed(String reason, Instant at) {
+        status.requireTransitionTo(PaymentStatus.failed);
+        status = PaymentStatus.failed;
+        this.failureReason = reason;
+        this.failedAt = Objects.requireNonNull(at);
+    }
+
+    /**
+     * {@code amount} more was given back (a completed refund): status refunded, full or partial. Never more than
+     * what is left.
+     */
+    public void addRefunded(BigDecimal refunded, Instant at) {
+        status.requireTransitionTo(PaymentStatus.refunded);
+        BigDecimal total = refundedAmount.add(refunded);
+        if (refunded.signum() <= 0 || total.compareTo(amount) > 0) {
+            throw new IllegalArgumentException("a refund is more than 0 and at most what is left to refund");
+        }
+        refundedAmount = total;
+        status = PaymentStatus.refunded;
+        refundedAt = Objects.requireNonNull(at);
+    }
+
+    /** Whether a provider collected this payment (every method but the wallet). */
+    public boolean viaProvider() {
+        return method != PaymentMethod.wallet;
+    }
+
+    @Override
+    public UUID ownerId() {
+        return userId;
     }
 
     public void setRawPayload(String rawPayloadJson) {
@@ -201,5 +264,9 @@ public class Payment extends VersionedEntity {
 
     public Instant getRefundedAt() {
         return refundedAt;
+    }
+
+    public Instant getFailedAt() {
+        return failedAt;
     }
 }

@@ -68,6 +68,15 @@ public final class Pricing {
                 penalised ? terms.driverPenaltyPoints() : 0);
     }
 
+    /**
+     * What may still be refunded on a payment: the amount paid less what was refunded and what is being refunded
+     * (pending provider refunds), never below 0.
+     */
+    public static BigDecimal refundable(BigDecimal paid, BigDecimal refunded, BigDecimal pending) {
+        BigDecimal left = francs(paid).subtract(francs(refunded)).subtract(francs(pending));
+        return left.signum() < 0 ? BigDecimal.ZERO : left;
+    }
+
     /** {@code percent} % of {@code amount}, whole francs, half up. */
     static BigDecimal percentOf(BigDecimal amount, BigDecimal percent) {
         return amount.multiply(percent).divide(HUNDRED, 0, RoundingMode.HALF_UP);

@@ -1,0 +1,98 @@
+package com.allocar.payments;
+
+import com.allocar.payments.provider.Checkout;
+import com.allocar.payments.provider.CheckoutRequest;
+import com.allocar.payments.provider.PaymentGateway;
+import com.allocar.payments.provider.PaymentGateways;
+import com.allocar.payments.provider.ProviderException;
+import com.allocar.payments.provider.ProviderPaymentRef;
+import com.allocar.payments.provider.ProviderRefusedException;
+import com.allocar.payments.provider.ProviderUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starting a payment (PAY-1, WAL-1 top-ups): transaction 1 opens (or reuses) the attempt, then the provider is
+ * called outside any transaction, then transaction 2 records its answer. Unavailable provider: the attempt stays
+ * {@code init} and the client gets 503; retrying is safe (the gateways are idempotent per payment id). Refused: the
+ * attempt fails, 402 {@code payment_failed}. Wallet payments need no provider: one transaction.
+ */
+@ApplicationScoped
+public class PaymentFlow {
+    private static final Logger LOG = Logger.getLogger(PaymentFlow.class.getName());
+
+    @Inject
+    PaymentService service;
+    @Inject
+    PaymentGateways gateways;
+
+    @Inject
+    @ConfigProperty(name = "ALLOCAR_PAYMENT_RETURN_URL", defaultValue = "https://app.allocar.ci/payments/return")
+    String returnUrl;
+
+    /** What init answered, and whether it created the payment (201) or reused an open attempt (200). */
+    public record Started(PaymentStarted answer, boolean created) {
+    }
+
+    public Started payBooking(UUID userId, UUID bookingId, PaymentMethod method) {
+        if (method == PaymentMethod.wallet) {
+            PaymentView paid = service.payFromWallet(userId, bookingId);
+            return new Started(new PaymentStarted(paid, null, Map.of("name", "wallet")), true);
+        }
+        PaymentGateway gateway = gateways.require(method);
+        PaymentService.Opened opened = service.openForBooking(userId, bookingId, method);
+        Started started = start(gateway, opened);
+        cancelSuperseded(opened);
+        return started;
+    }
+
+    public Started topUp(UUID userId, BigDecimal amount, PaymentMethod method) {
+        if (method == PaymentMethod.wallet) {
+            throw com.allocar.platform.errors.ValidationException.field("method", "must be one of wave, orange, mtn, card");
+        }
+        PaymentGateway gateway = gateways.require(method);
+        return start(gateway, service.openTopup(userId, amount, method));
+    }
+
+    private Started start(PaymentGateway gateway, PaymentService.Opened opened) {
+        String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "payment_id=" + opened.paymentId();
+        Checkout checkout;
+        try {
+            checkout = gateway.start(new CheckoutRequest(opened.paymentId(), opened.amount(), "XOF",
+                    opened.payerPhone(), opened.description(), back + "&result=success", back + "&result=error"));
+        } catch (ProviderRefusedException e) {
+            service.failAtStart(opened.paymentId(), e.providerCode() == null ? "refused" : e.providerCode());
+            throw e.toApiException();
+        } catch (ProviderUnavailableException e) {
+            LOG.warning(() -> "Payment " + opened.paymentId() + " left init: " + e.getMessage());
+            throw e.toApiException();
+        }
+        PaymentView view = service.recordCheckout(opened.paymentId(), checkout);
+        Map<String, String> provider = new LinkedHashMap<>();
+        provider.put("name", gateway.provider().name());
+        provider.putAll(checkout.appData());
+        return new Started(new PaymentStarted(view, checkout.redirectUrl(), provider), opened.created());
+    }
+
+    /** The payer switched methods: the older open attempts are stopped at their providers (where they can be). */
+    private void cancelSuperseded(PaymentService.Opened opened) {
+        List<ProviderPaymentRef> refs = opened.superseded();
+        for (int i = 0; i < refs.size(); i++) {
+            ProviderPaymentRef ref = refs.get(i);
+            PaymentMethod method = opened.supersededMethods().get(i);
+            try {
+                gateways.forMethod(method).filter(PaymentGateway::available).ifPresent(g -> g.cancel(ref));
+            } catch (ProviderException e) {
+                // best effort: if it is paid anyway, the webhook records it and settlement refunds it
+                LOG.info(() -> "Could not cancel superseded payment " + ref.paymentId() + ": " + e.getMessage());
+            }
+        }
+    }
+}

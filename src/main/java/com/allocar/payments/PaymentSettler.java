@@ -1,0 +1,103 @@
+package com.allocar.payments;
+
+import com.allocar.bookings.BookingSettlement;
+import com.allocar.bookings.SettlementResult;
+import com.allocar.platform.audit.ActorType;
+import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.money.Pricing;
+import com.allocar.platform.settings.Settings;
+import com.allocar.wallet.WalletLedger;
+import com.allocar.wallet.WalletTxn;
+import com.allocar.wallet.WalletTxnSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a confirmed or failed payment does, in the caller's transaction, the payment's row locked by the caller:
+ * paid → the booking is settled (seats taken, booking paid, commission recorded) or, when it cannot be, the payment
+ * is refunded in full; a top-up is credited to the wallet. Used by the webhooks, by init when the provider says an
+ * earlier attempt was already paid, and by wallet payments.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PaymentSettler {
+    /** Refund reason when the money arrived for a booking that can no longer be sold. */
+    public static final String SEATS_GONE = "seats_gone";
+
+    @Inject
+    BookingSettlement settlement;
+    @Inject
+    WalletLedger ledger;
+    @Inject
+    Refunds refunds;
+    @Inject
+    Settings settings;
+    @Inject
+    AuditService audit;
+    @Inject
+    Event<PaymentOutcome> outcomes;
+
+    /**
+     * Marks the payment paid and applies it. Returns what became of a booking payment ({@code null} for a top-up).
+     * A REFUND answer has already been refunded here (full, back by the provider where it can), unless
+     * {@code refundIfUnsettled} is false: then the caller decides (the wallet rolls everything back instead).
+     */
+    public SettlementResult paid(Payment payment, String providerTxnId, String source, boolean refundIfUnsettled) {
+        payment.markPaid(providerTxnId, Refunds.now());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("amount", payment.getAmount());
+        meta.put("currency", payment.getCurrency());
+        meta.put("method", payment.getMethod().name());
+        meta.put("source", source);
+        if (providerTxnId != null) {
+            meta.put("provider_txn_id", providerTxnId);
+        }
+        outcomes.fire(new PaymentOutcome(payment.getId(), payment.getMethod(), "paid"));
+        if (payment.getPurpose() == PaymentPurpose.topup) {
+            WalletTxn txn = ledger.credit(payment.getUserId(), new WalletLedger.Movement(payment.getAmount(),
+                    WalletTxnSource.topup, "payment", payment.getId(), "topup:" + payment.getId(),
+                    "Recharge AlloCar (" + payment.getMethod() + ")"));
+            meta.put("wallet_txn_id", txn.getId().toString());
+            audit.record(ActorType.system, null, "payment.paid", "payments", payment.getId(), meta);
+            return null;
+        }
+        SettlementResult result = settlement.settle(payment.getBooking().getId(), payment.getId());
+        meta.put("booking_id", payment.getBooking().getId().toString());
+        meta.put("settlement", result.name());
+        if (result == SettlementResult.PAID) {
+            Pricing.Commission commission = Pricing.commission(payment.getAmount(), settings.feeTerms());
+            payment.recordCommission(commission.percentPart(), commission.fixedPart());
+            meta.put("commission", commission.percentPart());
+            meta.put("fees", commission.fixedPart());
+            meta.put("driver_share", commission.driverShare());
+        }
+        audit.record(ActorType.system, null, "payment.paid", "payments", payment.getId(), meta);
+        if (result == SettlementResult.REFUND && refundIfUnsettled) {
+            refunds.refundPayment(payment.getId(), payment.getAmount(), RefundRoute.ORIGINAL, SEATS_GONE,
+                    ActorType.system, null);
+        }
+        return result;
+    }
+
+    /** The attempt failed (refused, cancelled, expired): only an open attempt fails; a paid one never goes back. */
+    public boolean failed(Payment payment, String reason, String source) {
+        if (!payment.getStatus().open()) {
+            return false;
+        }
+        payment.markFailed(reason, Refunds.now());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("amount", payment.getAmount());
+        meta.put("method", payment.getMethod().name());
+        meta.put("source", source);
+        if (reason != null) {
+            meta.put("reason", reason);
+        }
+        audit.record(ActorType.system, null, "payment.failed", "payments", payment.getId(), meta);
+        outcomes.fire(new PaymentOutcome(payment.getId(), payment.getMethod(), "failed"));
+        return true;
+    }
+}

@@ -1,0 +1,228 @@
+package com.allocar.payments;
+
+import com.allocar.payments.provider.Amounts;
+import com.allocar.payments.provider.JsonFields;
+import com.allocar.payments.provider.ProviderPaymentStatus;
+import com.allocar.payments.provider.ProviderStatus;
+import com.allocar.payments.provider.VerifiedNotification;
+import com.allocar.platform.audit.ActorType;
+import com.allocar.platform.audit.AuditService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies one verified webhook (PAY-2) in ONE transaction: the {@code webhook_events} inbox row (unique provider +
+ * event id: a duplicate inserts nothing and changes nothing), the payment's row locked, amount, currency, provider
+ * and reference checked against what we stored, then the payment's move and its consequences (settlement,
+ * commission, refund, top-up credit). Everything commits together or not at all.
+ */
+@ApplicationScoped
+public class WebhookInbox {
+    @PersistenceContext(unitName = "allocar")
+    EntityManager em;
+    @Inject
+    PaymentRepository payments;
+    @Inject
+    PaymentSettler settler;
+    @Inject
+    Refunds refunds;
+    @Inject
+    AuditService audit;
+    @Inject
+    Event<PaymentOutcome> outcomes;
+
+    /**
+     * @param looked the provider's status look-up when the notification was only a hint (Orange, MTN), else null
+     */
+    @Transactional
+    public WebhookOutcome apply(VerifiedNotification event, ProviderStatus looked, String body) {
+        boolean hint = event.lookUpRequired();
+        Optional<Payment> found = event.aboutPayment() ? find(event) : Optional.empty();
+        if (hint && found.isPresent() && (looked == null || !looked.status().isFinal())) {
+            // not consumed: the same notification, delivered again once the provider is done, must be applied
+            return WebhookOutcome.pending;
+        }
+        Optional<UUID> inboxId = insert(event, body);
+        if (inboxId.isEmpty()) {
+            return WebhookOutcome.duplicate;
+        }
+        if (!event.aboutPayment()) {
+            return finish(inboxId.get(), null, WebhookOutcome.ignored);
+        }
+        if (found.isEmpty()) {
+            return finish(inboxId.get(), null, WebhookOutcome.unknown_payment);
+        }
+        Payment payment = found.get();
+        Optional<String> problem = hint ? lookUpMismatch(payment, event, looked) : eventMismatch(payment, event);
+        if (problem.isPresent()) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("provider", event.provider().name());
+            meta.put("event_id", event.eventId());
+            meta.put("field", problem.get());
+            meta.put("expected_amount", payment.getAmount());
+            meta.put("reported_amount", hint ? looked.amount() : event.amount());
+            meta.put("reported_currency", hint ? looked.currency() : event.currency());
+            audit.record(ActorType.system, null, "payment.webhook_mismatch", "payments", payment.getId(), meta);
+            outcomes.fire(new PaymentOutcome(payment.getId(), payment.getMethod(), "mismatch"));
+            return finish(inboxId.get(), payment.getId(), WebhookOutcome.mismatch);
+        }
+        if (hint) {
+            payment.setRawPayload(looked.raw());
+        }
+        ProviderPaymentStatus status = hint ? looked.status() : event.claimedStatus();
+        String txnId = hint ? looked.providerTxnId() : event.providerTxnId();
+        String reason = hint ? looked.failureReason() : event.failureReason();
+        String source = "webhook:" + event.provider();
+        WebhookOutcome outcome = switch (status) {
+            case succeeded -> {
+                if (!payment.getStatus().canMoveTo(PaymentStatus.paid)) {
+                    yield WebhookOutcome.already_applied;
+                }
+                settler.paid(payment, txnId, source, true);
+                yield WebhookOutcome.applied;
+            }
+            case failed, expired -> settler.failed(payment, reason == null ? status.name() : reason, source)
+                    ? WebhookOutcome.applied : WebhookOutcome.already_applied;
+            case refunded -> providerRefunded(payment, hint ? looked.amount() : event.amount(), txnId);
+            case pending -> WebhookOutcome.pending;
+        };
+        return finish(inboxId.get(), payment.getId(), outcome);
+    }
+
+    /**
+     * The provider says {@code refundedSoFar} of the payment was refunded (Stripe {@code charge.refunded}): our pending
+     * refunds are completed oldest first up to it; anything beyond (a refund made in the provider's dashboard) is
+     * recorded as a completed refund of its own, so refunded_amount stays the sum of the completed refunds.
+     */
+    private WebhookOutcome providerRefunded(Payment payment, BigDecimal refundedSoFar, String providerRefundId) {
+        if (refundedSoFar == null || !payment.getStatus().collected()
+                || refundedSoFar.compareTo(payment.getRefundedAmount()) <= 0) {
+            return WebhookOutcome.already_applied;
+        }
+        BigDecimal known = payment.getRefundedAmount();
+        for (PaymentRefund refund : payments.pendingRefundsOf(payment.getId())) {
+            if (refund.getRoute() == RefundRoute.ORIGINAL && known.add(refund.getAmount()).compareTo(refundedSoFar) <= 0) {
+                refunds.completeByProvider(payment, refund, null);
+                known = known.add(refund.getAmount());
+            }
+        }
+        if (refundedSoFar.compareTo(known) > 0) {
+            refunds.recordProviderRefund(payment, refundedSoFar.subtract(known), providerRefundId);
+        }
+        return WebhookOutcome.applied;
+    }
+
+    private Optional<Payment> find(VerifiedNotification event) {
+        UUID id = uuid(event.paymentId());
+        if (id != null) {
+            Optional<Payment> byId = payments.lockForSettlement(id);
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return event.providerRef() == null ? Optional.empty()
+                : payments.idByProviderRef(methodOf(event), event.providerRef()).flatMap(payments::lockForSettlement);
+    }
+
+    /** A signed event carries the facts itself: they must be ours. */
+    static Optional<String> eventMismatch(Payment payment, VerifiedNotification event) {
+        if (payment.getMethod() != methodOf(event)) {
+            return Optional.of("provider");
+        }
+        if (event.paymentId() != null && !event.paymentId().equals(String.valueOf(payment.getId()))) {
+            return Optional.of("reference");
+        }
+        if (event.providerRef() != null && payment.getProviderRef() != null
+                && !event.providerRef().equals(payment.getProviderRef())) {
+            return Optional.of("reference");
+        }
+        if (event.currency() != null && !event.currency().equalsIgnoreCase(payment.getCurrency())) {
+            return Optional.of("currency");
+        }
+        if (event.claimedStatus() == ProviderPaymentStatus.refunded) {
+            return event.amount() != null && event.amount().compareTo(payment.getAmount()) > 0
+                    ? Optional.of("amount") : Optional.empty();
+        }
+        if (event.claimedStatus() == ProviderPaymentStatus.succeeded
+                && (event.amount() == null || event.currency() == null)) {
+            return Optional.of(event.amount() == null ? "amount" : "currency");
+        }
+        if (event.amount() != null && !Amounts.same(event.amount(), payment.getAmount())) {
+            return Optional.of("amount");
+        }
+        return Optional.empty();
+    }
+
+    /** A hint was confirmed by a look-up: the look-up's facts must be ours. */
+    static Optional<String> lookUpMismatch(Payment payment, VerifiedNotification event, ProviderStatus looked) {
+        if (payment.getMethod() != methodOf(event)) {
+            return Optional.of("provider");
+        }
+        if (looked.amount() != null && !Amounts.same(looked.amount(), payment.getAmount())) {
+            return Optional.of("amount");
+        }
+        if (looked.currency() != null && !looked.currency().equalsIgnoreCase(payment.getCurrency())) {
+            return Optional.of("currency");
+        }
+        if (looked.ourReference() != null && !looked.ourReference().equals(String.valueOf(payment.getId()))
+                || looked.providerRef() != null && !looked.providerRef().equals(payment.getProviderRef())) {
+            return Optional.of("reference");
+        }
+        return Optional.empty();
+    }
+
+    static PaymentMethod methodOf(VerifiedNotification event) {
+        return switch (event.provider()) {
+            case wave -> PaymentMethod.wave;
+            case orange -> PaymentMethod.orange;
+            case mtn -> PaymentMethod.mtn;
+            case stripe -> PaymentMethod.card;
+        };
+    }
+
+    private Optional<UUID> insert(VerifiedNotification event, String body) {
+        String payload = JsonFields.parseOrNull(body) != null ? body
+                : Json.createObjectBuilder().add("body", body == null ? "" : body).build().toString();
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("INSERT INTO webhook_events (provider, event_id, event_type, payload) "
+                        + "VALUES (?1, ?2, NULLIF(?3, ''), CAST(?4 AS jsonb)) ON CONFLICT (provider, event_id) DO NOTHING RETURNING id")
+                .setParameter(1, event.provider().name()).setParameter(2, event.eventId())
+                .setParameter(3, event.eventType() == null ? "" : event.eventType()).setParameter(4, payload).getResultList();
+        return ids.stream().findFirst().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
+    }
+
+    private WebhookOutcome finish(UUID inboxId, UUID paymentId, WebhookOutcome outcome) {
+        em.flush();
+        if (paymentId == null) {
+            em.createNativeQuery("UPDATE webhook_events SET processed_at = now(), outcome = ?1 WHERE id = ?2")
+                    .setParameter(1, outcome.name()).setParameter(2, inboxId).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE webhook_events SET processed_at = now(), payment_id = ?1, outcome = ?2 "
+                            + "WHERE id = ?3")
+                    .setParameter(1, paymentId).setParameter(2, outcome.name()).setParameter(3, inboxId).executeUpdate();
+        }
+        return outcome;
+    }
+
+    private static UUID uuid(String text) {
+        if (text == null || text.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
