@@ -166,6 +166,8 @@ public class PaymentService {
     public PaymentView payFromWallet(UUID userId, UUID bookingId) {
         requireWalletEnabled();
         BookingCharge charge = settlement.chargeFor(userId, bookingId);
+        // trip → booking → wallet, the order every booking change and refund takes: no lock cycle with them
+        settlement.lockBooking(bookingId);
         Payment payment = Payment.forBooking(em.getReference(Booking.class, bookingId), userId, PaymentMethod.wallet,
                 Amounts.wholeFrancs(charge.amount()));
         em.persist(payment);

@@ -3,15 +3,12 @@ package com.allocar.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.testsupport.Clients;
+import com.allocar.testsupport.Db;
 import com.allocar.testsupport.SignedWebhook;
-import com.allocar.testsupport.TestSchemas;
 import com.allocar.testsupport.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -180,12 +177,7 @@ final class PaymentFixtures {
     }
 
     static void sql(String sql, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.execute();
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Db.sql(sql, parameters);
     }
 
     static UUID id(String sql, Object... parameters) {
@@ -202,24 +194,7 @@ final class PaymentFixtures {
         return found[0];
     }
 
-    interface Rows {
-        void read(ResultSet rows) throws Exception;
-    }
-
-    static void query(String sql, Rows reader, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                reader.read(rows);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws Exception {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+    static void query(String sql, Db.Rows reader, Object... parameters) {
+        Db.query(sql, reader, parameters);
     }
 }

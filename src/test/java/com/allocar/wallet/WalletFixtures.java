@@ -3,6 +3,7 @@ package com.allocar.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.testsupport.Clients;
+import com.allocar.testsupport.Db;
 import com.allocar.testsupport.TestSchemas;
 import com.allocar.testsupport.TestTokens;
 import io.restassured.response.Response;
@@ -177,27 +178,11 @@ final class WalletFixtures {
     }
 
     static void sql(String sql, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.execute();
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Db.sql(sql, parameters);
     }
 
-    interface Rows {
-        void read(ResultSet rows) throws Exception;
-    }
-
-    static void query(String sql, Rows reader, Object... parameters) {
-        try (Connection db = TestSchemas.connect("public"); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                reader.read(rows);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+    static void query(String sql, Db.Rows reader, Object... parameters) {
+        Db.query(sql, reader, parameters);
     }
 
     private static Object[] row(String sql, Object... parameters) {
@@ -213,11 +198,5 @@ final class WalletFixtures {
             found[0] = values;
         }, parameters);
         return found[0];
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws Exception {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
     }
 }
