@@ -315,7 +315,7 @@ public class SearchBench {
             props.setProperty("password", password);
             props.setProperty("prepareThreshold", "1");
             props.setProperty("ApplicationName", "allocar-bench");
-            props.setProperty("options", options); // -c jit=off, as the application's data source
+            props.setProperty("options", options); // the options of the application's data source
             this.statement = statement;
             this.limit = limit;
         }
@@ -495,7 +495,8 @@ public class SearchBench {
         if (mode.equals("http")) return new HttpTarget(need(a, "base-url"));
         NamedStatement st = NamedStatement.load(Path.of(need(a, "sql-file")), a.getOrDefault("order", "departure_time"));
         return new SqlTarget(need(a, "jdbc-url"), need(a, "user"), need(a, "password"), st,
-                Integer.parseInt(a.getOrDefault("limit", "20")), a.getOrDefault("pg-options", "-c jit=off"));
+                Integer.parseInt(a.getOrDefault("limit", "20")),
+                a.getOrDefault("pg-options", "-c jit=off -c max_parallel_workers_per_gather=0"));
     }
 
     static void run(Map<String, String> a) throws Exception {
@@ -609,7 +610,7 @@ public class SearchBench {
         Properties props = new Properties();
         props.setProperty("user", need(a, "user"));
         props.setProperty("password", need(a, "password"));
-        props.setProperty("options", "-c jit=off");
+        props.setProperty("options", "-c jit=off -c max_parallel_workers_per_gather=0");
         StringBuilder md = new StringBuilder();
         Map<String, Integer> numbers = new LinkedHashMap<>();
         String dollarSql = st.dollarSql(numbers);

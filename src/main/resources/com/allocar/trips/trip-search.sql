@@ -4,11 +4,16 @@
 -- A trip matching through several legs is returned once, with its closest pickup and drop-off.
 -- Only the page's rows are then joined to their trip, driver, vehicle and matched stops: one round trip.
 -- {order} is replaced by a fixed, whitelisted ORDER BY list (TripSearchSort); it is never user text.
-WITH candidates AS (
+-- The two asked points are built once (a materialised one-row CTE): inlined, each ST_MakePoint(...)::geography
+-- would be rebuilt for every candidate, four times.
+WITH asked AS MATERIALIZED (
+    SELECT ST_MakePoint(:from_lon, :from_lat)::geography AS from_point,
+           ST_MakePoint(:to_lon, :to_lat)::geography AS to_point
+), candidates AS (
     SELECT l.trip_id, l.pickup_order, l.dropoff_order, l.departure_time, l.price_per_seat,
-           ST_Distance(l.pickup_point, ST_MakePoint(:from_lon, :from_lat)::geography, false) AS pickup_m,
-           ST_Distance(l.dropoff_point, ST_MakePoint(:to_lon, :to_lat)::geography, false) AS dropoff_m
-    FROM trip_search_legs l
+           ST_Distance(l.pickup_point, a.from_point, false) AS pickup_m,
+           ST_Distance(l.dropoff_point, a.to_point, false) AS dropoff_m
+    FROM asked a, trip_search_legs l
     WHERE l.pickup_cell = ANY (search_grid_cells(:from_lat, :from_lon, :radius_m))
       AND l.dropoff_cell = ANY (search_grid_cells(:to_lat, :to_lon, :radius_m))
       AND l.departure_time >= greatest(CAST(:departure_after AS timestamptz), now())
@@ -18,8 +23,8 @@ WITH candidates AS (
       AND l.price_per_seat <= :price_max
       AND l.driver_rating >= :driver_rating
       AND (CAST(:comfort AS text) IS NULL OR l.comfort = :comfort)
-      AND ST_DWithin(l.pickup_point, ST_MakePoint(:from_lon, :from_lat)::geography, :radius_m, false)
-      AND ST_DWithin(l.dropoff_point, ST_MakePoint(:to_lon, :to_lat)::geography, :radius_m, false)
+      AND ST_DWithin(l.pickup_point, a.from_point, :radius_m, false)
+      AND ST_DWithin(l.dropoff_point, a.to_point, :radius_m, false)
 ), matched AS (
     SELECT DISTINCT ON (trip_id) *
     FROM candidates
