@@ -138,6 +138,31 @@ class BookingPaymentsIT {
     }
 
     @Test
+    void aDriverCancellingTheTripRefundsEveryPaidPassengerInFull() {
+        TripRef trip = BookingFixtures.trip(3, true, Duration.ofHours(5));
+        Passenger passenger = Passenger.create();
+        fund(passenger.id(), 6000);
+        String paid = paidWithWallet(trip, passenger, 1);
+        String pending = booked(Passenger.create().token(), trip.id(), 1).getString("data.id");
+
+        assertError(Clients.withToken(trip.driver().token()).delete(com.allocar.trips.TripFixtures.TRIPS + "/"
+                + trip.id()), 409, "conflict");
+        Response cancelled = com.allocar.trips.TripFixtures.action(trip.driver().token(), trip.id(), "cancel",
+                "{\"reason\":\"Route coupée\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+        for (String id : List.of(paid, pending)) {
+            assertThat(BookingFixtures.get(trip.driver().token(), id).jsonPath().getString("data.status"))
+                    .isEqualTo("cancelled");
+        }
+        assertThat(balance(passenger.id())).as("a wallet payment comes back to the wallet in full")
+                .isEqualByComparingTo("6000");
+        assertThat(cancelAudit(paid)).contains("\"refund\": 6000", "\"kept\": 0");
+        assertThat(ledgerHolds(passenger.id())).isTrue();
+        assertThat(Db.value(BigDecimal.class, "SELECT amount FROM driver_penalties WHERE trip_id = ?::uuid "
+                + "AND booking_id IS NULL", trip.id())).as("fined once for the trip").isEqualByComparingTo("1000");
+    }
+
+    @Test
     void aNoShowKeepsItsShareAndRefundsTheRestToTheWallet() {
         TripRef trip = BookingFixtures.trip(3, true, Duration.ofHours(5));
         Passenger passenger = Passenger.create();

@@ -51,7 +51,13 @@ class BookingsIT {
         Response asDriver = BookingFixtures.get(trip.driver().token(), id);
         assertThat(asDriver.jsonPath().getString("data.passenger.id")).isEqualTo(passenger.id().toString());
         assertThat(asDriver.jsonPath().getString("data.passenger.phone")).as("no phone before payment").isNull();
-        assertError(BookingFixtures.get(Passenger.create().token(), id), 404, "not_found");
+        Passenger stranger = Passenger.create();
+        assertError(BookingFixtures.get(stranger.token(), id), 404, "not_found");
+        for (String act : List.of("accept", "cancel", "no-show", "start-ride", "end-ride")) {
+            assertError(action(stranger.token(), id, act, "{}"), 404, "not_found");
+        }
+        assertError(action(stranger.token(), id, "reject", "{\"reason\":\"pas moi\"}"), 404, "not_found");
+        assertError(BookingFixtures.pay(stranger.token(), id, "wallet"), 404, "not_found");
 
         assertError(action(passenger.token(), id, "accept", null), 403, "forbidden");
         Response accepted = action(trip.driver().token(), id, "accept", null);
