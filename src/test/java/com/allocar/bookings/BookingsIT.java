@@ -67,6 +67,9 @@ class BookingsIT {
         assertThat(BookingFixtures.seatsAvailable(trip.id())).as("accepting holds no seat").isEqualTo(3);
 
         assertThat(events(id)).containsExactly("null>pending by user", "pending>accepted by user");
+        assertThat(notices(trip.driver().id())).anyMatch(text -> text.contains("Nouvelle demande de 2 places pour "
+                + "Abidjan, Plateau → Yamoussoukro"));
+        assertThat(notices(passenger.id())).anyMatch(text -> text.contains("est acceptée"));
         assertThat(BookingFixtures.auditActions(id)).contains("booking.create", "booking.accept");
         assertError(action(trip.driver().token(), id, "accept", null), 409, "conflict");
     }
@@ -91,6 +94,8 @@ class BookingsIT {
         assertThat(rejected.jsonPath().getString("data.status")).isEqualTo("cancelled");
         assertThat(rejected.jsonPath().getString("data.cancelled_by")).isEqualTo("driver");
         assertThat(rejected.jsonPath().getString("data.cancel_reason")).isEqualTo("Coffre plein");
+        assertThat(notices(UUID.fromString(rejected.jsonPath().getString("data.passenger.id"))))
+                .anyMatch(text -> text.contains("est annulée : Coffre plein."));
         assertThat(events(id)).last().isEqualTo("pending>cancelled by user");
         assertError(action(trip.driver().token(), id, "reject", "{\"reason\":\"encore\"}"), 409, "conflict");
         assertError(action(trip.driver().token(), id, "accept", null), 409, "conflict");
@@ -286,6 +291,18 @@ class BookingsIT {
         assertThat(cancelled.jsonPath().getString("data.cancelled_by")).isEqualTo("driver");
         assertThat(Db.value(java.math.BigDecimal.class, "SELECT amount FROM driver_penalties WHERE booking_id = ?::uuid",
                 id)).isEqualByComparingTo("1000");
+    }
+
+    /** The texts queued in the outbox for the user's phone. */
+    static List<String> notices(UUID userId) {
+        List<String> texts = new ArrayList<>();
+        Db.query("SELECT o.body FROM outbox_messages o JOIN users u ON u.phone = o.recipient WHERE u.id = ? "
+                + "ORDER BY o.created_at", rows -> {
+                    while (rows.next()) {
+                        texts.add(rows.getString(1));
+                    }
+                }, userId);
+        return texts;
     }
 
     static String awaitStatus(String token, String id, String wanted) throws InterruptedException {
