@@ -1,6 +1,7 @@
 package com.allocar.bookings;
 
 import com.allocar.identity.User;
+import com.allocar.platform.errors.BookingConflictException;
 import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.persistence.VersionedEntity;
 import com.allocar.platform.security.Owned;
@@ -97,6 +98,17 @@ public class Booking extends VersionedEntity implements Owned {
     /** The trip's driver. */
     public UUID driverId() {
         return trip.ownerId();
+    }
+
+    /**
+     * 409 booking_conflict (details.available, details.requested) unless the trip has {@code seats} free now. Advice
+     * for requests, answers and payments; only the conditional update at settlement takes seats.
+     */
+    static void requireFreeSeats(Trip trip, int seats) {
+        if (trip.getSeatsAvailable() < seats) {
+            throw new BookingConflictException("Not enough seats available",
+                    Map.of("available", trip.getSeatsAvailable(), "requested", seats));
+        }
     }
 
     /** pending → accepted (by the driver, or at once when the trip accepts automatically). */

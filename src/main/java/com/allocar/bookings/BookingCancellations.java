@@ -41,10 +41,7 @@ public class BookingCancellations {
     @Inject
     Event<TripChanged> tripChanged;
 
-    /**
-     * @param penalise whether a late driver cancellation fines the driver for this booking (false when the whole
-     *                 trip is cancelled: the trip is fined once)
-     */
+    /** Cancels the booking (locked by the caller) as {@code request} says, at {@code now}. */
     public CancellationOutcome cancel(Booking booking, Request request, Instant now) {
         boolean wasPaid = booking.getStatus() == BookingStatus.paid;
         CancellationOutcome outcome = Pricing.cancellation(request.cancellationCase(),
@@ -60,8 +57,9 @@ public class BookingCancellations {
                 ? refunds.refundBooking(booking.getId(), outcome.refund(), request.route(), request.refundReason(),
                 request.actorType(), request.actorId())
                 : Optional.empty();
-        boolean committed = from == BookingStatus.accepted || from == BookingStatus.paid;
-        if (request.penalise() && committed) {
+        // only a passenger the driver had accepted (or who had paid) costs the driver a fine
+        boolean fined = request.penalise() && (from == BookingStatus.accepted || from == BookingStatus.paid);
+        if (fined) {
             penalties.record(booking.driverId(), tripId, booking.getId(), outcome.driverPenalty(),
                     outcome.penaltyPoints(), request.refundReason(), request.actorType(), request.actorId());
         }
@@ -72,8 +70,8 @@ public class BookingCancellations {
         meta.put("paid", outcome.paid());
         meta.put("refund", outcome.refund());
         meta.put("kept", outcome.kept());
-        meta.put("driver_penalty", request.penalise() && committed ? outcome.driverPenalty() : BigDecimal.ZERO);
-        meta.put("penalty_points", request.penalise() && committed ? outcome.penaltyPoints() : 0);
+        meta.put("driver_penalty", fined ? outcome.driverPenalty() : BigDecimal.ZERO);
+        meta.put("penalty_points", fined ? outcome.penaltyPoints() : 0);
         refund.ifPresent(r -> {
             meta.put("refund_id", r.refundId().toString());
             meta.put("refund_route", r.route().name().toLowerCase());
@@ -89,6 +87,8 @@ public class BookingCancellations {
      * @param action       the audit action ({@code cancel}, {@code reject}, {@code expire}, {@code no_show})
      * @param reason       the reason shown on the booking
      * @param refundReason a machine reason for the refund and penalty rows ({@code passenger_cancelled} …)
+     * @param penalise     whether a late driver cancellation fines the driver for this booking (false when the
+     *                     whole trip is cancelled: the trip is fined once)
      */
     public record Request(CancellationCase cancellationCase, CancelledBy by, String action, String reason,
                           String refundReason, RefundRoute route, boolean penalise, ActorType actorType,

@@ -88,10 +88,7 @@ public class BookingService {
             throw new ConflictException("This trip no longer takes bookings: it has left.",
                     Map.of("trip_status", trip.getStatus().name()));
         }
-        if (request.seats() > trip.getSeatsAvailable()) {
-            throw new BookingConflictException("Not enough seats available",
-                    Map.of("available", trip.getSeatsAvailable(), "requested", request.seats()));
-        }
+        Booking.requireFreeSeats(trip, request.seats());
         bookings.openBooking(trip.getId(), passengerId).ifPresent(existing -> {
             throw new ConflictException("You already have a booking on this trip.",
                     Map.of("booking_id", existing.toString()));
@@ -145,10 +142,7 @@ public class BookingService {
                     "expired_at", booking.getExpiresAt().toString()));
         }
         booking.getStatus().requireTransitionTo(BookingStatus.accepted);
-        if (booking.getTrip().getSeatsAvailable() < booking.getSeats()) {
-            throw new BookingConflictException("Not enough seats available", Map.of("available",
-                    booking.getTrip().getSeatsAvailable(), "requested", booking.getSeats()));
-        }
+        Booking.requireFreeSeats(booking.getTrip(), booking.getSeats());
         BookingStatus from = booking.accept();
         journal.transition(booking, from, "accept", ActorType.user, driverId, Map.of());
         return BookingView.of(booking, driverId);
@@ -182,10 +176,9 @@ public class BookingService {
                 throw new ConflictException("The trip has left: a paid booking can no longer be cancelled.",
                         Map.of("status", "paid", "reason", "departed"));
             }
-            RefundRoute route = settings.enableWallet() ? RefundRoute.WALLET : RefundRoute.ORIGINAL;
             cancellations.cancel(booking, new Request(CancellationCase.PASSENGER, CancelledBy.passenger, "cancel",
-                    reason == null ? "Cancelled by the passenger" : reason, "passenger_cancelled", route, false,
-                    ActorType.user, callerId), now);
+                    reason == null ? "Cancelled by the passenger" : reason, "passenger_cancelled", passengerRefunds(),
+                    false, ActorType.user, callerId), now);
         } else {
             cancellations.cancel(booking, new Request(CancellationCase.DRIVER, CancelledBy.driver, "cancel",
                     reason == null ? "Cancelled by the driver" : reason, "driver_cancelled", RefundRoute.ORIGINAL,
@@ -246,9 +239,8 @@ public class BookingService {
             throw new ConflictException("A no-show is a paid booking not checked in once the departure time has come.",
                     Map.of("status", booking.getStatus().name(), "checked_in", booking.getCheckedInAt() != null));
         }
-        RefundRoute route = settings.enableWallet() ? RefundRoute.WALLET : RefundRoute.ORIGINAL;
         cancellations.cancel(booking, new Request(CancellationCase.NO_SHOW, CancelledBy.driver, "no_show", "no_show",
-                "no_show", route, false, ActorType.user, driverId), now);
+                "no_show", passengerRefunds(), false, ActorType.user, driverId), now);
         return BookingView.of(booking, driverId);
     }
 
@@ -285,6 +277,11 @@ public class BookingService {
         cancellations.cancel(booking, new Request(CancellationCase.SYSTEM, CancelledBy.system, "expire", reason,
                 reason, RefundRoute.ORIGINAL, false, ActorType.system, null), now);
         return true;
+    }
+
+    /** CXL-1's "wallet first": what a passenger's own cancellation or no-show leaves goes to the wallet, if on. */
+    private RefundRoute passengerRefunds() {
+        return settings.enableWallet() ? RefundRoute.WALLET : RefundRoute.ORIGINAL;
     }
 
     private Booking asDriver(UUID driverId, UUID id) {

@@ -59,10 +59,7 @@ public class BookingSettlement {
             throw new ConflictException("This trip can no longer be paid for: it has left or was cancelled.",
                     Map.of("trip_status", trip.getStatus().name()));
         }
-        if (trip.getSeatsAvailable() < booking.getSeats()) {
-            throw new BookingConflictException("Not enough seats available",
-                    Map.of("available", trip.getSeatsAvailable(), "requested", booking.getSeats()));
-        }
+        Booking.requireFreeSeats(trip, booking.getSeats());
         return new BookingCharge(booking.getId(), trip.getId(), passengerId, trip.ownerId(), booking.getSeats(),
                 booking.getAmountTotal(), booking.getCurrency(), trip.getDepartureTime(),
                 "AlloCar: " + trip.getOriginText() + " → " + trip.getDestinationText() + ", " + booking.getSeats()

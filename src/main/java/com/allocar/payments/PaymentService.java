@@ -13,7 +13,6 @@ import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.BookingConflictException;
-import com.allocar.platform.errors.ForbiddenException;
 import com.allocar.platform.errors.NotFoundException;
 import com.allocar.platform.errors.RateLimitedException;
 import com.allocar.platform.errors.ValidationException;
@@ -21,8 +20,8 @@ import com.allocar.platform.paging.FilterType;
 import com.allocar.platform.paging.ListQuery;
 import com.allocar.platform.paging.ListSpec;
 import com.allocar.platform.security.Ownership;
-import com.allocar.platform.settings.Settings;
 import com.allocar.wallet.WalletLedger;
+import com.allocar.wallet.WalletService;
 import com.allocar.wallet.WalletTxnSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,7 +67,7 @@ public class PaymentService {
     @Inject
     WalletLedger ledger;
     @Inject
-    Settings settings;
+    WalletService wallets;
     @Inject
     Ownership ownership;
     @Inject
@@ -113,7 +112,7 @@ public class PaymentService {
     /** Transaction 1 of a top-up (WAL-1): bounds, the wallet switch, the card rule, MTN's phone; a new payment. */
     @Transactional
     public Opened openTopup(UUID userId, BigDecimal amount, PaymentMethod method) {
-        requireWalletEnabled();
+        wallets.requireEnabled();
         if (method == PaymentMethod.wallet) {
             throw ValidationException.field("method", "must be one of wave, orange, mtn, card");
         }
@@ -164,7 +163,7 @@ public class PaymentService {
      */
     @Transactional
     public PaymentView payFromWallet(UUID userId, UUID bookingId) {
-        requireWalletEnabled();
+        wallets.requireEnabled();
         BookingCharge charge = settlement.chargeFor(userId, bookingId);
         // trip → booking → wallet, the order every booking change and refund takes: no lock cycle with them
         settlement.lockBooking(bookingId);
@@ -220,12 +219,6 @@ public class PaymentService {
     static ProviderPaymentRef refOf(Payment payment) {
         return new ProviderPaymentRef(payment.getId(), payment.getProviderRef(), payment.getAmount(),
                 payment.getCurrency(), payment.getPayToken());
-    }
-
-    private void requireWalletEnabled() {
-        if (!settings.enableWallet()) {
-            throw new ForbiddenException("The wallet is turned off.", Map.of("setting", "enable_wallet"));
-        }
     }
 
     /** PAY-5: the 4th card payment after 3 failures in 24 h is refused until the oldest of them is 24 h old. */

@@ -26,12 +26,21 @@ public class WalletLedger {
     @PersistenceContext(unitName = "allocar")
     EntityManager em;
 
-    /** The user's wallet, created empty on first use (concurrent first uses make one wallet). */
+    /**
+     * The user's wallet, read without a write when it exists (the usual case); created empty on first use
+     * (concurrent first uses make one wallet).
+     */
     public Wallet walletOf(UUID userId) {
-        em.createNativeQuery("INSERT INTO wallets (user_id) VALUES (?1) ON CONFLICT (user_id) DO NOTHING")
-                .setParameter(1, userId).executeUpdate();
+        return find(userId).orElseGet(() -> {
+            em.createNativeQuery("INSERT INTO wallets (user_id) VALUES (?1) ON CONFLICT (user_id) DO NOTHING")
+                    .setParameter(1, userId).executeUpdate();
+            return find(userId).orElseThrow();
+        });
+    }
+
+    private Optional<Wallet> find(UUID userId) {
         return em.createQuery("SELECT w FROM Wallet w WHERE w.userId = :user", Wallet.class)
-                .setParameter("user", userId).getSingleResult();
+                .setParameter("user", userId).getResultStream().findFirst();
     }
 
     /** Adds {@code amount} (more than 0) to the user's balance, with its transaction row. */

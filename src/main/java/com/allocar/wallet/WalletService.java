@@ -73,7 +73,7 @@ public class WalletService {
     /** The user's wallet (created empty on first use) and the sum of its withdrawals being paid out. */
     public WalletView wallet(UUID userId) {
         requireEnabled();
-        Wallet wallet = walletOf(userId);
+        Wallet wallet = ledger.walletOf(userId);
         BigDecimal pending = em.createQuery("SELECT COALESCE(SUM(w.amount), 0) FROM WalletWithdrawal w "
                         + "WHERE w.userId = :user AND w.status IN :open", BigDecimal.class)
                 .setParameter("user", userId).setParameter("open", WithdrawalStatus.OPEN).getSingleResult();
@@ -83,7 +83,7 @@ public class WalletService {
     /** A page of the user's movements, newest first unless sorted otherwise. */
     public Page<WalletTxnView> txns(UUID userId, ListQuery query, Optional<WalletPeriod> period) {
         requireEnabled();
-        UUID walletId = walletOf(userId).getId();
+        UUID walletId = ledger.walletOf(userId).getId();
         JpaLists.Scope<WalletTxn> scope = (cb, root) -> {
             List<Predicate> predicates = new ArrayList<>();
             predicates.add(cb.equal(root.get("wallet").get("id"), walletId));
@@ -167,17 +167,11 @@ public class WalletService {
                 .map(PayoutProvider::name).toList();
     }
 
-    private void requireEnabled() {
+    /** 403 forbidden (details.setting) while the admin setting enable_wallet is off. */
+    public void requireEnabled() {
         if (!settings.enableWallet()) {
             throw new ForbiddenException("The wallet is turned off.", Map.of("setting", "enable_wallet"));
         }
-    }
-
-    /** The wallet, read without a write when it exists (the usual case); created on first use otherwise. */
-    private Wallet walletOf(UUID userId) {
-        return em.createQuery("SELECT w FROM Wallet w WHERE w.userId = :user", Wallet.class)
-                .setParameter("user", userId).getResultStream().findFirst()
-                .orElseGet(() -> ledger.walletOf(userId));
     }
 
     /** Fired in the withdrawal's transaction; observed after its commit to send the payout. */
