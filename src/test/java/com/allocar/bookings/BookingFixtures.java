@@ -105,24 +105,8 @@ public final class BookingFixtures {
         return actions;
     }
 
-    /** Credits a wallet as a completed top-up would (balance and its transaction row together). */
-    public static void fund(UUID userId, int amount) {
-        Db.sql("INSERT INTO wallets (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING", userId);
-        Db.sql("WITH w AS (UPDATE wallets SET balance = balance + ? WHERE user_id = ? RETURNING id, balance) "
-                + "INSERT INTO wallet_txns (wallet_id, type, amount, source, status, balance_after, ref_type, ref_id, "
-                + "idempotency_key) SELECT id, 'credit', ?, 'topup', 'completed', balance, 'test', gen_random_uuid(), "
-                + "gen_random_uuid()::text FROM w", amount, userId, amount);
-    }
-
     public static java.math.BigDecimal balance(UUID userId) {
         return Db.value(java.math.BigDecimal.class, "SELECT balance FROM wallets WHERE user_id = ?", userId);
-    }
-
-    /** Whether the wallet's balance equals the sum of its completed transactions (WAL-2). */
-    public static boolean ledgerHolds(UUID userId) {
-        return Boolean.TRUE.equals(Db.value(Boolean.class, "SELECT w.balance = coalesce(sum(CASE t.type WHEN 'credit' "
-                + "THEN t.amount ELSE -t.amount END) FILTER (WHERE t.status = 'completed'), 0) FROM wallets w "
-                + "LEFT JOIN wallet_txns t ON t.wallet_id = w.id WHERE w.user_id = ? GROUP BY w.balance", userId));
     }
 
     /** Starts paying the booking with {@code method}. */

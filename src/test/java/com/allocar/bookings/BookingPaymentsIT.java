@@ -4,11 +4,10 @@ import static com.allocar.bookings.BookingFixtures.action;
 import static com.allocar.bookings.BookingFixtures.balance;
 import static com.allocar.bookings.BookingFixtures.booked;
 import static com.allocar.bookings.BookingFixtures.events;
-import static com.allocar.bookings.BookingFixtures.fund;
-import static com.allocar.bookings.BookingFixtures.ledgerHolds;
 import static com.allocar.bookings.BookingFixtures.pay;
 import static com.allocar.bookings.BookingFixtures.seatsAvailable;
-import static com.allocar.trips.TripFixtures.assertError;
+import static com.allocar.testsupport.Answers.assertError;
+import static com.allocar.wallet.WalletFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.bookings.BookingFixtures.Passenger;
@@ -17,6 +16,7 @@ import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.SignedWebhook;
 import com.allocar.testsupport.WaveStandIn;
+import com.allocar.wallet.WalletFixtures;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
@@ -100,7 +100,7 @@ class BookingPaymentsIT {
         assertThat(balance(passenger.id())).isEqualByComparingTo("6000");
         assertThat(seatsAvailable(trip.id())).as("the seat is free again").isEqualTo(3);
         assertThat(cancelAudit(id)).contains("\"refund\": 6000", "\"kept\": 0", "\"inside_window\": false");
-        assertThat(ledgerHolds(passenger.id())).isTrue();
+        WalletFixtures.ledger(passenger.id()).assertConsistent();
     }
 
     @Test
@@ -113,7 +113,7 @@ class BookingPaymentsIT {
         assertThat(action(passenger.token(), id, "cancel", "{}").statusCode()).isEqualTo(200);
         assertThat(balance(passenger.id())).as("12000 − 20 %").isEqualByComparingTo("9600");
         assertThat(cancelAudit(id)).contains("\"refund\": 9600", "\"kept\": 2400", "\"inside_window\": true");
-        assertThat(ledgerHolds(passenger.id())).isTrue();
+        WalletFixtures.ledger(passenger.id()).assertConsistent();
     }
 
     @Test
@@ -157,7 +157,7 @@ class BookingPaymentsIT {
         assertThat(balance(passenger.id())).as("a wallet payment comes back to the wallet in full")
                 .isEqualByComparingTo("6000");
         assertThat(cancelAudit(paid)).contains("\"refund\": 6000", "\"kept\": 0");
-        assertThat(ledgerHolds(passenger.id())).isTrue();
+        WalletFixtures.ledger(passenger.id()).assertConsistent();
         assertThat(Db.value(BigDecimal.class, "SELECT amount FROM driver_penalties WHERE trip_id = ?::uuid "
                 + "AND booking_id IS NULL", trip.id())).as("fined once for the trip").isEqualByComparingTo("1000");
     }
@@ -176,7 +176,7 @@ class BookingPaymentsIT {
         assertThat(noShow.statusCode()).as(noShow.asString()).isEqualTo(200);
         assertThat(noShow.jsonPath().getString("data.cancel_reason")).isEqualTo("no_show");
         assertThat(balance(passenger.id())).as("6000 − 50 %").isEqualByComparingTo("3000");
-        assertThat(ledgerHolds(passenger.id())).isTrue();
+        WalletFixtures.ledger(passenger.id()).assertConsistent();
     }
 
     @Test
@@ -236,7 +236,7 @@ class BookingPaymentsIT {
             if (sessions.get(i) == null) {
                 assertThat(statuses.get(i)).isIn("paid", "accepted");
                 assertThat(balance(passenger.id())).isEqualByComparingTo(paid ? "0" : "6000");
-                assertThat(ledgerHolds(passenger.id())).isTrue();
+                WalletFixtures.ledger(passenger.id()).assertConsistent();
             } else if (!paid) {
                 assertThat(statuses.get(i)).as("lost the race after paying").isEqualTo("cancelled");
                 String payment = Db.value(String.class, "SELECT status FROM payments WHERE booking_id = ?::uuid",

@@ -4,8 +4,8 @@ import static com.allocar.bookings.BookingFixtures.action;
 import static com.allocar.bookings.BookingFixtures.book;
 import static com.allocar.bookings.BookingFixtures.booked;
 import static com.allocar.bookings.BookingFixtures.events;
-import static com.allocar.trips.TripFixtures.assertError;
-import static com.allocar.trips.TripFixtures.assertInvalid;
+import static com.allocar.testsupport.Answers.assertError;
+import static com.allocar.testsupport.Answers.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.bookings.BookingFixtures.Passenger;

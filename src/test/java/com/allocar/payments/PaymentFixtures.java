@@ -2,6 +2,7 @@ package com.allocar.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.Answers;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.SignedWebhook;
@@ -104,8 +105,7 @@ final class PaymentFixtures {
     }
 
     static void assertError(Response response, int status, String code) {
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
-        assertThat(response.jsonPath().getString("error.code")).as(response.asString()).isEqualTo(code);
+        Answers.assertError(response, status, code);
     }
 
     /** Credits a wallet as WalletLedger would: the balance and its completed transaction row. */

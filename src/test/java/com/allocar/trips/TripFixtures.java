@@ -2,6 +2,7 @@ package com.allocar.trips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.Answers;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.TestSchemas;
@@ -118,13 +119,11 @@ public final class TripFixtures {
     }
 
     public static void assertError(Response response, int status, String code) {
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
-        assertThat(response.jsonPath().getString("error.code")).as(response.asString()).isEqualTo(code);
+        Answers.assertError(response, status, code);
     }
 
     public static void assertInvalid(Response response, String field) {
-        assertError(response, 400, "validation_error");
-        assertThat(response.jsonPath().getMap("error.details.fields")).as(response.asString()).containsKey(field);
+        Answers.assertInvalid(response, field);
     }
 
     /** A booking of {@code seats} by a new passenger in {@code status}; paid ones also take their seats. */

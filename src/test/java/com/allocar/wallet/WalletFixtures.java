@@ -2,6 +2,7 @@ package com.allocar.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.Answers;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.TestSchemas;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Users, wallets and their movements for the wallet tests; each test makes its own. */
-final class WalletFixtures {
+public final class WalletFixtures {
     static final String WALLET = "/api/v1/wallet";
 
     record User(UUID id, String token) {
@@ -47,7 +48,7 @@ final class WalletFixtures {
      * balance moved together with its completed credit row and balance_after, in one transaction). Top-ups
      * through a provider belong to the payments slice; the wallet tests need money without a provider round trip.
      */
-    static void fund(UUID userId, long amount) {
+    public static void fund(UUID userId, long amount) {
         txn(userId, "credit", amount, "topup", "completed", Instant.now());
     }
 
@@ -99,15 +100,15 @@ final class WalletFixtures {
     }
 
     /** The stored balance and the sum of the completed movements, as WAL-2 relates them. */
-    record Ledger(BigDecimal balance, BigDecimal completedSum, long negativeBalancesAfter) {
-        void assertConsistent() {
+    public record Ledger(BigDecimal balance, BigDecimal completedSum, long negativeBalancesAfter) {
+        public void assertConsistent() {
             assertThat(balance).isNotNegative();
             assertThat(balance).isEqualByComparingTo(completedSum);
             assertThat(negativeBalancesAfter).isZero();
         }
     }
 
-    static Ledger ledger(UUID userId) {
+    public static Ledger ledger(UUID userId) {
         Object[] row = row("SELECT w.balance, COALESCE(SUM(CASE WHEN t.status = 'completed' THEN "
                 + "CASE t.type WHEN 'credit' THEN t.amount ELSE -t.amount END END), 0), "
                 + "COUNT(*) FILTER (WHERE t.balance_after < 0) "
@@ -168,13 +169,11 @@ final class WalletFixtures {
     }
 
     static void assertError(Response response, int status, String code) {
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
-        assertThat(response.jsonPath().getString("error.code")).as(response.asString()).isEqualTo(code);
+        Answers.assertError(response, status, code);
     }
 
     static void assertInvalid(Response response, String field) {
-        assertError(response, 400, "validation_error");
-        assertThat(response.jsonPath().getMap("error.details.fields")).as(response.asString()).containsKey(field);
+        Answers.assertInvalid(response, field);
     }
 
     static void sql(String sql, Object... parameters) {
