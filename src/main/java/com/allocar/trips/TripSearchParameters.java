@@ -26,6 +26,12 @@ final class TripSearchParameters {
     static final int MAX_RADIUS_KM = 100;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
     static final Duration MAX_WINDOW = Duration.ofDays(62);
+    /**
+     * Searches stay between these latitudes. The search grid's cells narrow toward the poles: a 100 km circle spans
+     * 64 cells at 5° N but 4,112 at 89° N, and the index is read once per pair of cells, so one polar search could
+     * hold a connection for minutes. No AlloCar market lies beyond 70°.
+     */
+    static final double MAX_SEARCH_LATITUDE = 70;
     static final Set<String> COMFORTS = Set.of("basic", "standard", "comfort");
     private static final BigDecimal NO_PRICE_LIMIT = new BigDecimal("9999999999.99");
 
@@ -121,6 +127,11 @@ final class TripSearchParameters {
             if (parts.length == 2) {
                 double lat = Double.parseDouble(parts[0].strip());
                 double lon = Double.parseDouble(parts[1].strip());
+                if (Math.abs(lat) > MAX_SEARCH_LATITUDE && Math.abs(lat) <= 90 && lon >= -180 && lon <= 180) {
+                    problems.put(name, "the search serves latitudes from -" + plain(MAX_SEARCH_LATITUDE) + " to "
+                            + plain(MAX_SEARCH_LATITUDE));
+                    return null;
+                }
                 if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
                     return new GeoPoint(lat, lon);
                 }

@@ -3,6 +3,7 @@ package com.allocar.trips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.testsupport.Clients;
+import com.allocar.testsupport.Db;
 import com.allocar.testsupport.ItServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -259,5 +260,37 @@ class TripSearchIT {
         SearchArea.sql("UPDATE trips SET status = 'cancelled', cancelled_at = now() WHERE id = ?", trip);
         assertThat(ids(search(Map.of("from", area.param(100, 0), "to", area.param(0, 149), "page_size", 18,
                 "date", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString())))).as("cancelled").isEmpty();
+    }
+
+    /**
+     * The cells only preselect, so they must never miss: every point of the circle lies in one of the cells
+     * {@code search_grid_cells} lists, on its edge too, at any latitude up to the poles, across the antimeridian and
+     * for every radius the API allows.
+     */
+    @Test
+    void theGridCellsOfACircleHoldEveryPointOfIt() {
+        Long missed = Db.value(Long.class, """
+                WITH seeded AS (SELECT setseed(0.25)),
+                circles AS (
+                    SELECT i, lat, lon, radius_m
+                    FROM seeded, generate_series(1, 400) AS i,
+                         LATERAL (SELECT CASE WHEN i % 4 = 0 THEN 89.9 * (2 * random() - 1) ELSE 4 + 7 * random() END AS lat,
+                                         CASE WHEN i % 5 = 0 THEN 179.9 * sign(random() - 0.5) ELSE 360 * random() - 180 END AS lon,
+                                         100 + 99900 * random() AS radius_m) c
+                ),
+                points AS (
+                    -- half inside the circle, half on its edge (where a bound 0.1 % short misses)
+                    SELECT c.*, ST_Project(ST_MakePoint(c.lon, c.lat)::geography,
+                                           c.radius_m * CASE WHEN k % 2 = 0 THEN sqrt(random()) ELSE 0.9999999 END,
+                                           2 * pi() * random()) AS point
+                    FROM circles c, generate_series(1, 60) AS k
+                )
+                SELECT count(*) FROM points
+                WHERE NOT (search_grid_cell(point) = ANY (search_grid_cells(lat, lon, radius_m)))""");
+        assertThat(missed).isZero();
+        assertThat(Db.value(String.class, "SELECT search_grid_cells(5.3, -4.0, 25000)::text"))
+                .as("Abidjan, 25 km: 3 rows of 2 cells, row by row").isEqualTo("{3800703,3800704,3810703,3810704,3820703,3820704}");
+        assertThat(Db.value(String.class, "SELECT search_grid_cells(0.1, 179.95, 10000)::text"))
+                .as("the columns wrap at the antimeridian").isEqualTo("{3601439,3600000}");
     }
 }

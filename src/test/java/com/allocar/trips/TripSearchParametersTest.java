@@ -54,6 +54,17 @@ class TripSearchParametersTest {
     }
 
     @Test
+    void searchesStayBetweenTheLatitudesTheGridServes() {
+        assertThatThrownBy(() -> TripSearchParameters.parse(query("from", "70.5,10", "to", "-89.9,-5.2"), CLOCK))
+                .isInstanceOf(ValidationException.class)
+                .extracting("details").asString()
+                .contains("from=the search serves latitudes from -70 to 70")
+                .contains("to=the search serves latitudes from -70 to 70");
+        assertThat(TripSearchParameters.parse(query("from", "70,10", "to", "-70,-5.2"), CLOCK).to())
+                .isEqualTo(new GeoPoint(-70, -5.2));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         assertThatThrownBy(() -> TripSearchParameters.parse(query("from", "5.3", "to", "6.8,-190", "seats", "0",
                 "radius_km", "0", "driver_rating", "6", "comfort", "luxury", "date", "2026-11-24"), CLOCK))

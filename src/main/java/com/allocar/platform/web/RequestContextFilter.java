@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,7 +65,7 @@ public class RequestContextFilter extends HttpFilter {
                 {"path", request.getRequestURI()},
                 {"route", route},
                 {"status", Integer.toString(status)},
-                {"latency_ms", String.format(java.util.Locale.ROOT, "%.2f", nanos / 1_000_000.0)},
+                {"latency_ms", milliseconds(nanos)},
                 {"client_ip", clientIp}};
         for (String[] field : fields) {
             LogFields.put(field[0], field[1]);
@@ -75,6 +76,11 @@ public class RequestContextFilter extends HttpFilter {
         for (String[] field : fields) {
             LogFields.remove(field[0]);
         }
+    }
+
+    /** "12.34": String.format cost as much as the rest of the log line, on every request. */
+    static String milliseconds(long nanos) {
+        return BigDecimal.valueOf(Math.round(nanos / 10_000.0), 2).toPlainString();
     }
 
     private static String requestIdOf(HttpServletRequest request) {
