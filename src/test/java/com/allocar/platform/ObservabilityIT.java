@@ -36,6 +36,9 @@ class ObservabilityIT {
                 "http_requests_total\\{method=\"POST\",mp_scope=\"application\",route=\"/api/v1/_probes/validated\",status=\"200\",?} [1-9]");
         assertThat(text).contains("http_request_duration_seconds_bucket{");
         assertThat(text).doesNotContain("route=\"/definitely");
+        assertThat(text).as("Liberty's own request timers are filtered out; its server metrics stay")
+                .doesNotContain("http_server_request_duration_seconds").doesNotContain("REST_request")
+                .contains("threadpool_activeThreads").contains("servlet_request_total");
     }
 
     @Test
