@@ -37,7 +37,7 @@ class TripSearchCache {
     /**
      * The bound is in result rows, not searches: a cached row (trip, driver, vehicle, places) holds about 1.5 KB of
      * heap (1.4 KB measured with realistic texts), a page of 20 about 30 KB, so 10,000 cached searches, the old
-     * bound, would take 300 MB of the 384 MB heap under a varied search load.
+     * bound, would take about 300 MB under a varied search load.
      */
     @ConfigProperty(name = "ALLOCAR_SEARCH_CACHE_ROWS", defaultValue = "20000")
     long rows;

@@ -127,13 +127,13 @@ final class TripSearchParameters {
             if (parts.length == 2) {
                 double lat = Double.parseDouble(parts[0].strip());
                 double lon = Double.parseDouble(parts[1].strip());
-                if (Math.abs(lat) > MAX_SEARCH_LATITUDE && Math.abs(lat) <= 90 && lon >= -180 && lon <= 180) {
+                if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
+                    if (Math.abs(lat) <= MAX_SEARCH_LATITUDE) {
+                        return new GeoPoint(lat, lon);
+                    }
                     problems.put(name, "the search serves latitudes from -" + plain(MAX_SEARCH_LATITUDE) + " to "
                             + plain(MAX_SEARCH_LATITUDE));
                     return null;
-                }
-                if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
-                    return new GeoPoint(lat, lon);
                 }
             }
         } catch (NumberFormatException e) {
