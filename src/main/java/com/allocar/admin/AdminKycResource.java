@@ -55,7 +55,8 @@ public class AdminKycResource {
             + "(also `in:a,b`), created_at_gte, created_at_lte. Sort: created_at, doc_type. Each item carries the "
             + "submitter and presigned GET URLs of the images, valid 5 minutes (urls_expire_at). Roles: super, "
             + "compliance.")
-    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @Parameter(name = "page", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1"))
     @Parameter(name = "page_size", in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "e.g. -created_at", schema = @Schema(type = SchemaType.STRING))

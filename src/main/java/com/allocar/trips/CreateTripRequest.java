@@ -3,6 +3,7 @@ package com.allocar.trips;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,7 @@ public record CreateTripRequest(
         @NotNull @Valid TripPlace origin,
         @NotNull @Valid TripPlace destination,
         @NotNull @Schema(example = "2026-12-02T08:30:00Z", description = "At least 15 minutes ahead") Instant departureTime,
-        @NotNull @DecimalMin("0") @DecimalMax(TripRules.PRICE_MAX)
+        @NotNull @DecimalMin("0") @DecimalMax(TripRules.PRICE_MAX) @Digits(integer = 7, fraction = 2)
         @Schema(example = "6000", description = "XOF, whole francs; within the floor and ceiling of a popular axis")
         BigDecimal pricePerSeat,
         @Min(1) @Max(TripRules.SEATS_MAX) @Schema(example = "3", description = "Seats offered") Integer seatsAvailable,

@@ -60,7 +60,8 @@ public class TripSearchResource {
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "departure_time (default), price_per_seat or distance "
             + "(walking distance to pickup plus from drop-off); prefix - for descending",
             schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @Parameter(name = "page", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1"))
     @Parameter(name = "page_size", in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @APIResponse(responseCode = "200", description = "A page of matching trips")

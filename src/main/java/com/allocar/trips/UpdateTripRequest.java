@@ -3,6 +3,7 @@ package com.allocar.trips;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +23,7 @@ public record UpdateTripRequest(
         @Valid TripPlaceChange origin,
         @Valid TripPlaceChange destination,
         Instant departureTime,
-        @DecimalMin("0") @DecimalMax(TripRules.PRICE_MAX) BigDecimal pricePerSeat,
+        @DecimalMin("0") @DecimalMax(TripRules.PRICE_MAX) @Digits(integer = 7, fraction = 2) BigDecimal pricePerSeat,
         @Min(1) @Max(TripRules.SEATS_MAX) Integer seatsOffered,
         @Min(0) @Max(TripRules.SEATS_MAX) Integer seatsAvailable,
         Boolean allowAutoAccept,

@@ -49,7 +49,8 @@ public class VehicleResource {
     @GET
     @Operation(summary = "My vehicles", description = "Filter: comfort_level (also `in:a,b`). Sort: created_at, make, "
             + "plate_number (default -created_at). Pagination: page, page_size (1..100, default 20).")
-    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @Parameter(name = "page", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1"))
     @Parameter(name = "page_size", in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "e.g. make,-created_at", schema = @Schema(type = SchemaType.STRING))

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * API-7 with the shipped defaults: 300 requests a minute per address, 60 per user, 10 sign-in attempts a
- * minute per address, provider webhooks exempt from the per-address budget.
+ * minute per address, 600 provider webhooks a minute per address (a budget of their own).
  */
 class RateLimitIT {
 
@@ -50,13 +50,24 @@ class RateLimitIT {
     }
 
     @Test
-    void providerWebhooksAreExemptFromThePerAddressBudget() {
+    void providerWebhooksHaveTheirOwnPerAddressBudget() {
         String address = Clients.randomAddress();
-        for (int i = 0; i < 320; i++) {
-            Response response = Clients.from(address).body("{}").post("/api/v1/payments/webhook/wave");
-            assertThat(response.statusCode()).isNotEqualTo(429);
-            assertThat(response.header("X-RateLimit-Limit")).isNull();
+        Response first = Clients.from(address).body("{}").post("/api/v1/payments/webhook/wave");
+        assertThat(first.statusCode()).isNotEqualTo(429);
+        assertThat(first.header("X-RateLimit-Limit")).isEqualTo("600");
+        for (int i = 1; i < 600; i++) {
+            assertThat(Clients.from(address).body("{}").post("/api/v1/payments/webhook/mtn").statusCode())
+                    .isNotEqualTo(429);
         }
+        Response refused = Clients.from(address).body("{}").post("/api/v1/payments/webhook/wave");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.jsonPath().getString("error.code")).isEqualTo("rate_limited");
+        assertThat(refused.jsonPath().getString("error.details.scope")).isEqualTo("webhook");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+
+        Response api = Clients.from(address).get("/api/v1/no-such-thing");
+        assertThat(api.statusCode()).as("the address's API budget is separate").isEqualTo(404);
+        assertThat(api.header("X-RateLimit-Remaining")).isEqualTo("299");
     }
 
     @Test

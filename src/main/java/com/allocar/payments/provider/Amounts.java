@@ -2,10 +2,18 @@ package com.allocar.payments.provider;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /** XOF amounts as providers write them: whole francs, no decimals ("5000"). */
 public final class Amounts {
     public static final String XOF = "XOF";
+    /**
+     * Plain decimal text only: at most 15 digits before the point and 6 after, no exponent. Provider answers and
+     * callbacks (MTN's is unsigned) are read before anything is checked, and "1e9000000" becomes nine million digits
+     * at the first setScale.
+     */
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
+    private static final int MAX_CHARS = 23;
 
     private Amounts() {
     }
@@ -27,17 +35,20 @@ public final class Amounts {
         return wholeFrancs(amount).toPlainString();
     }
 
-    /** A provider's amount ("5000", "5000.00", 5000) as whole francs, or null when absent or not a number. */
+    /**
+     * A provider's amount ("5000", "5000.00", 5000) as whole francs, or null when absent or not a plain decimal within
+     * the bounds (exponents, huge or over-long numbers and any other text); the length is checked before anything else.
+     */
     public static BigDecimal parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.length() > MAX_CHARS + 2) {
             return null;
         }
-        try {
-            BigDecimal value = new BigDecimal(text.strip());
-            return value.stripTrailingZeros().scale() <= 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
-        } catch (NumberFormatException e) {
+        String plain = text.strip();
+        if (plain.length() > MAX_CHARS || !PLAIN.matcher(plain).matches()) {
             return null;
         }
+        BigDecimal value = new BigDecimal(plain);
+        return value.stripTrailingZeros().scale() <= 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
     }
 
     /** Whether two amounts are the same number of francs (5000 = 5000.00); false when either is null. */

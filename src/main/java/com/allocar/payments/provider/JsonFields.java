@@ -34,7 +34,10 @@ public final class JsonFields {
         }
     }
 
-    /** A string or number field as text, or null. */
+    /**
+     * A string or number field as text, or null. A number with an extreme exponent is written in scientific notation
+     * ({@code 1E+9000000}, not nine million zeros), so a hostile number costs nothing here.
+     */
     public static String string(JsonObject object, String name) {
         if (object == null) {
             return null;
@@ -44,7 +47,8 @@ public final class JsonFields {
             return text.getString();
         }
         if (value instanceof JsonNumber number) {
-            return number.bigDecimalValue().toPlainString();
+            BigDecimal decimal = number.bigDecimalValue();
+            return Math.abs(decimal.scale()) <= 32 ? decimal.toPlainString() : decimal.toString();
         }
         return null;
     }

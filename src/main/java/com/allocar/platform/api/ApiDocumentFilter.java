@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Completes the generated document once, for every operation: the error envelope schema (with the
  * catalogue's codes as an enum) on every 4xx/5xx answer, and the answers every route can give
- * (401 on secured routes, 429 rate_limited, 500 internal_error), so integrators need not look for them.
+ * (401 on secured routes, 413 payload_too_large where a body is taken, 429 rate_limited, 500 internal_error), so
+ * integrators need not look for them.
  */
 public class ApiDocumentFilter implements OASFilter {
     static final String ERROR_SCHEMA = "ErrorEnvelope";
@@ -44,6 +45,9 @@ public class ApiDocumentFilter implements OASFilter {
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfMissing(operation, "401", "auth_required: no token, or an invalid, expired or revoked one");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfMissing(operation, "413", "payload_too_large: the body is over 1 MiB (64 KiB on webhooks)");
         }
         addIfMissing(operation, "429", "rate_limited: too many requests; see Retry-After");
         addIfMissing(operation, "500", "internal_error: logged with the request id");

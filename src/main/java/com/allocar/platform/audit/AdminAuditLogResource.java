@@ -37,7 +37,7 @@ public class AdminAuditLogResource {
                     + "created_at_lte (ISO-8601 or YYYY-MM-DD), each also as `in:a,b`. Sort: created_at, action, "
                     + "entity (default -created_at). Roles: super, ops.")
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page number, from 1",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1"))
     @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "Items per page",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "e.g. -created_at,action",

@@ -35,6 +35,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ApiException api) {
             return respond(api.code(), api.getMessage(), api.details(), api.headers());
         }
+        ApiException wrapped = wrappedApiException(failure);
+        if (wrapped != null) {
+            return of(wrapped);
+        }
         if (failure instanceof ConstraintViolationException violations) {
             return ApiExceptionMapper.of(ConstraintViolations.toValidationException(violations));
         }
@@ -72,6 +76,19 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             headers = Map.of("Allow", web.getResponse().getHeaderString("Allow"));
         }
         return respond(code, null, Map.of(), headers);
+    }
+
+    /**
+     * A catalogue exception that reached us as the cause of another, e.g. the body limit's refusal inside the
+     * I/O failure that the JSON reader saw.
+     */
+    private static ApiException wrappedApiException(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null && t != failure; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     /** An optimistic-lock failure (a @Version clash), however the transaction layer wrapped it. */

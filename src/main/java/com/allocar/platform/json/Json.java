@@ -5,11 +5,15 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The one JSON-B configuration of the API: snake_case names, nulls left out, ISO-8601 instants. */
+/**
+ * The one JSON-B configuration of the API: snake_case names, nulls left out, ISO-8601 instants, numbers read within
+ * the bounds of {@link JsonNumbers}.
+ */
 public final class Json {
     public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withNullValues(false));
+            .withNullValues(false)
+            .withDeserializers(new JsonNumbers.Decimals(), new JsonNumbers.Integers(), new JsonNumbers.Longs()));
 
     private Json() {
     }

@@ -14,12 +14,17 @@ import java.util.TreeMap;
  * parameters it reads itself. {@link #parse} turns a query string into a {@link ListQuery}, rejecting
  * anything unknown or malformed with {@code validation_error} (API-5: never silently ignored).
  *
- * <p>Syntax: {@code page} (from 1), {@code page_size} (1..100, default 20), {@code sort=field,-other},
+ * <p>Syntax: {@code page} (1..10000), {@code page_size} (1..100, default 20), {@code sort=field,-other},
  * {@code field=value}, {@code field=in:a,b}, {@code field_gte=…}, {@code field_lte=…}.
  */
 public final class ListSpec {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
+    /**
+     * The last page anyone may ask for: the offset ({@code (page - 1) * page_size}) then stays below a million rows,
+     * far from int overflow (page 21474838 of 100 was a 500), and no request makes the database skip further.
+     */
+    public static final int MAX_PAGE = 10_000;
 
     private final Set<String> sortable;
     private final Map<String, FilterType> filters;
@@ -39,7 +44,7 @@ public final class ListSpec {
 
     public ListQuery parse(Map<String, List<String>> query) {
         Map<String, String> problems = new TreeMap<>();
-        int page = intParameter(query, "page", 1, 1, Integer.MAX_VALUE, problems);
+        int page = intParameter(query, "page", 1, 1, MAX_PAGE, problems);
         int pageSize = intParameter(query, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
         List<ListQuery.Order> sort = sortOf(query, problems);
         List<ListQuery.Condition> conditions = new ArrayList<>();

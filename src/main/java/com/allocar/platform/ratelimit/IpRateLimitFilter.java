@@ -25,15 +25,11 @@ public class IpRateLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String ip = (String) request.getAttribute(RequestAttributes.CLIENT_IP);
-        String path = request.getRequestURI();
-        int signIn = policy.signInPerMinute(request.getMethod(), path);
-        RateLimiter.Decision decision = signIn > 0
-                ? limiter.consume("signin:" + ip, signIn)
-                : limiter.consume("ip:" + ip, policy.ipPerMinute(path));
+        RateLimitPolicy.Budget budget = policy.addressBudget(request.getMethod(), request.getRequestURI());
+        RateLimiter.Decision decision = limiter.consume(budget.keyPrefix() + ip, budget.perMinute());
         RateLimitHeaders.write(decision, response::setHeader);
         if (!decision.allowed()) {
-            RateLimitedException refused = new RateLimitedException(signIn > 0 ? "sign_in" : "ip",
-                    decision.retryAfterSeconds());
+            RateLimitedException refused = new RateLimitedException(budget.scope(), decision.retryAfterSeconds());
             ErrorResponses.write(response, refused.code(), refused.getMessage(), refused.details());
             return;
         }

@@ -1,5 +1,7 @@
 package com.allocar.platform.settings;
 
+import com.allocar.platform.json.JsonNumbers;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -104,7 +106,24 @@ public enum SettingKey {
         if (!type.accepts(value)) {
             return Optional.of(type.expectation());
         }
+        if (!numbersBounded(value)) {
+            return Optional.of(JsonNumbers.bounds());
+        }
         return Optional.ofNullable(rule.apply(value));
+    }
+
+    /** Every number in {@code value} (at any depth) within the API's bounds, before any rule computes with it. */
+    private static boolean numbersBounded(JsonValue value) {
+        if (value instanceof JsonNumber number) {
+            return JsonNumbers.bounded(number.bigDecimalValue());
+        }
+        if (value instanceof JsonObject object) {
+            return object.values().stream().allMatch(SettingKey::numbersBounded);
+        }
+        if (value instanceof JsonArray array) {
+            return array.stream().allMatch(SettingKey::numbersBounded);
+        }
+        return true;
     }
 
     /** Any JSON text as a value; IllegalArgumentException when it is not JSON. */

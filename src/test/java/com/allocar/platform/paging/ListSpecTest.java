@@ -93,4 +93,14 @@ class ListSpecTest {
     void duplicateSortFieldIsRejected() {
         assertThatThrownBy(() -> spec.parse(query("sort", "amount,-amount"))).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void pagesAreBoundedSoNoOffsetOverflows() {
+        // page 21474838 of 100 made the offset overflow an int: a 500 on the search and on every list.
+        assertThat(fieldsOf(() -> spec.parse(query("page", "21474838", "page_size", "100"))))
+                .containsEntry("page", "must be between 1 and " + ListSpec.MAX_PAGE);
+        assertThat(fieldsOf(() -> spec.parse(query("page", "99999999999")))).containsKey("page");
+        ListQuery last = spec.parse(query("page", Integer.toString(ListSpec.MAX_PAGE), "page_size", "100"));
+        assertThat(last.offset()).isEqualTo(999_900);
+    }
 }

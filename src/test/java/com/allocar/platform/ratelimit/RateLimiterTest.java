@@ -63,12 +63,16 @@ class RateLimiterTest {
         policy.ipPerMinute = 300;
         policy.signInPerMinute = 10;
         policy.userPerMinute = 60;
-        assertThat(policy.signInPerMinute("POST", "/api/v1/auth/login")).isEqualTo(10);
-        assertThat(policy.signInPerMinute("POST", "/api/v1/auth/otp/verify")).isEqualTo(10);
-        assertThat(policy.signInPerMinute("POST", "/api/v1/admin/login")).isEqualTo(10);
-        assertThat(policy.signInPerMinute("GET", "/api/v1/auth/jwks")).isZero();
-        assertThat(policy.signInPerMinute("POST", "/api/v1/bookings")).isZero();
-        assertThat(policy.ipPerMinute("/api/v1/payments/webhook/wave")).isZero();
-        assertThat(policy.ipPerMinute("/api/v1/payments/init")).isEqualTo(300);
+        policy.webhookPerMinute = 600;
+        assertThat(policy.addressBudget("POST", "/api/v1/auth/login").perMinute()).isEqualTo(10);
+        assertThat(policy.addressBudget("POST", "/api/v1/auth/otp/verify").scope()).isEqualTo("sign_in");
+        assertThat(policy.addressBudget("POST", "/api/v1/admin/login").perMinute()).isEqualTo(10);
+        assertThat(policy.addressBudget("GET", "/api/v1/auth/jwks").scope()).isEqualTo("ip");
+        assertThat(policy.addressBudget("POST", "/api/v1/bookings").perMinute()).isEqualTo(300);
+        assertThat(policy.addressBudget("POST", "/api/v1/payments/webhook/wave"))
+                .isEqualTo(new RateLimitPolicy.Budget("webhook", "webhook:", 600));
+        assertThat(policy.addressBudget("PUT", "/api/v1/payments/webhook/mtn/").scope()).isEqualTo("webhook");
+        assertThat(policy.addressBudget("POST", "/api/v1/payments/webhook").scope()).isEqualTo("ip");
+        assertThat(policy.addressBudget("POST", "/api/v1/payments/init").perMinute()).isEqualTo(300);
     }
 }

@@ -2,6 +2,7 @@ package com.allocar.platform.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.platform.json.JsonNumbers;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,6 +37,19 @@ class SettingKeyTest {
         assertThat(SettingKey.NOTIFICATION_TEMPLATES.problem(SettingKey.parse("{\"a\": 1}"))).isPresent();
         assertThat(SettingKey.of("pricing.axes")).contains(SettingKey.PRICE_AXES);
         assertThat(SettingKey.of("nope")).isEmpty();
+    }
+
+    @Test
+    void numbersOutOfTheApiBoundsAreRefusedBeforeAnyRule() {
+        // Each passed its rule (a percent of 0..100, an amount of at most 1e9) and then cost seconds per computation.
+        assertThat(SettingKey.PLATFORM_FEE_PERCENT.problem(SettingKey.parse("1e-9000000")))
+                .contains(JsonNumbers.bounds());
+        assertThat(SettingKey.PAYOUT_MINIMUM.problem(SettingKey.parse("1e-9000000"))).isPresent();
+        assertThat(SettingKey.PRICE_AXES.problem(SettingKey.parse("[{\"name\": \"x\", \"ends\": [{\"lat\": 5, "
+                + "\"lon\": -4}, {\"lat\": 7, \"lon\": -5}], \"radius_km\": 20, \"floor\": 1e9000000, "
+                + "\"ceiling\": 1e9000001}]"))).contains(JsonNumbers.bounds());
+        assertThat(SettingKey.PLATFORM_FEE_PERCENT.problem(SettingKey.parse("12.5"))).isEmpty();
+        assertThat(Settings.effective(Map.of("fees.platform_percent", "1E-9000000"))).isEmpty();
     }
 
     @Test
