@@ -21,9 +21,7 @@ class InputBoundsIT {
     @ValueSource(strings = {"1e9000000", "1e-9000000", "-1e999999999", "\"1e9000000\"",
             "99999999999999999999999999999999999999999999999999"})
     void aWithdrawalOfAnAbsurdNumberIsRefusedAtOnce(String amount) {
-        Response answer = Clients.withToken(TestTokens.forNewUser())
-                .body("{\"amount\": " + amount + ", \"method\": \"wave\", \"phone\": \"+2250701234567\"}")
-                .post("/api/v1/wallet/withdraw");
+        Response answer = withdraw(amount);
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
         assertThat(answer.jsonPath().getString("error.code")).isEqualTo("validation_error");
         assertThat(answer.jsonPath().getString("error.details.reason")).isEqualTo("number_out_of_range");
@@ -31,9 +29,7 @@ class InputBoundsIT {
 
     @Test
     void aWithdrawalBeyondAnyBalanceIsAValidationError() {
-        Response answer = Clients.withToken(TestTokens.forNewUser())
-                .body("{\"amount\": 1e12, \"method\": \"wave\", \"phone\": \"+2250701234567\"}")
-                .post("/api/v1/wallet/withdraw");
+        Response answer = withdraw("1e12");
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
         assertThat(answer.jsonPath().getString("error.details.fields.amount")).isNotBlank();
     }
@@ -67,12 +63,27 @@ class InputBoundsIT {
     }
 
     @Test
+    void aNumberFilterBeyondTheBoundsIsAValidationError() {
+        Response answer = Clients.withToken(TestTokens.forNewUser())
+                .queryParam("amount_gte", "1e9000000")
+                .get("/api/v1/wallet/txns");
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+        assertThat(answer.jsonPath().getString("error.details.fields.amount_gte")).isNotBlank();
+    }
+
+    @Test
     void theLastPageAllowedStillAnswers() {
         Response answer = Clients.withToken(TestTokens.forNewUser())
                 .queryParam("page", "10000").queryParam("page_size", "100")
                 .get("/api/v1/bookings");
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
         assertThat(answer.jsonPath().getList("data")).isEmpty();
+    }
+
+    private static Response withdraw(String amount) {
+        return Clients.withToken(TestTokens.forNewUser())
+                .body("{\"amount\": " + amount + ", \"method\": \"wave\", \"phone\": \"+2250701234567\"}")
+                .post("/api/v1/wallet/withdraw");
     }
 
     private static void assertPageRefused(Response answer) {

@@ -10,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Bounds on the numbers the API reads (VAL-1, API-7), applied while JSON-B reads a body, before Bean Validation or
@@ -81,29 +82,38 @@ public final class JsonNumbers {
         }
     }
 
-    /** {@code Integer} properties: exact, never wrapped or truncated. */
-    public static final class Integers implements JsonbDeserializer<Integer> {
+    /** Whole-number properties: read exactly, never wrapped or truncated. */
+    private abstract static class Whole<T> implements JsonbDeserializer<T> {
+        private final Function<BigDecimal, T> exact;
+        private final String fits;
+
+        Whole(Function<BigDecimal, T> exact, String fits) {
+            this.exact = exact;
+            this.fits = fits;
+        }
+
         @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        public T deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            BigDecimal value = decimal(parser);
             try {
-                BigDecimal value = decimal(parser);
-                return value == null ? null : value.intValueExact();
+                return value == null ? null : exact.apply(value);
             } catch (ArithmeticException e) {
-                throw notWhole("32 bits");
+                throw notWhole(fits);
             }
         }
     }
 
-    /** {@code Long} properties: exact, never wrapped or truncated. */
-    public static final class Longs implements JsonbDeserializer<Long> {
-        @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            try {
-                BigDecimal value = decimal(parser);
-                return value == null ? null : value.longValueExact();
-            } catch (ArithmeticException e) {
-                throw notWhole("64 bits");
-            }
+    /** {@code Integer} properties. */
+    public static final class Integers extends Whole<Integer> {
+        public Integers() {
+            super(BigDecimal::intValueExact, "32 bits");
+        }
+    }
+
+    /** {@code Long} properties. */
+    public static final class Longs extends Whole<Long> {
+        public Longs() {
+            super(BigDecimal::longValueExact, "64 bits");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.allocar.platform.paging;
 
+import com.allocar.platform.json.JsonNumbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,9 +61,17 @@ public sealed interface FilterType {
         }
     }
 
+    /** A number within the API's bounds ({@link JsonNumbers}): 1e9000000 would reach the database and fail there. */
     record NumberValue() implements FilterType {
         public Object parse(String text) {
-            return new BigDecimal(text);
+            if (text.length() > JsonNumbers.MAX_CHARS) {
+                throw new IllegalArgumentException(JsonNumbers.bounds());
+            }
+            BigDecimal value = new BigDecimal(text);
+            if (!JsonNumbers.bounded(value)) {
+                throw new IllegalArgumentException(JsonNumbers.bounds());
+            }
+            return value;
         }
 
         public boolean ordered() {

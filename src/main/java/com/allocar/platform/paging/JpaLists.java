@@ -2,6 +2,7 @@ package com.allocar.platform.paging;
 
 import com.allocar.platform.api.Page;
 import com.allocar.platform.api.Pagination;
+import com.allocar.platform.errors.ValidationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -67,7 +68,12 @@ public final class JpaLists {
         List<Predicate> predicates = new ArrayList<>(scope.predicates(cb, root));
         for (ListQuery.Condition condition : query.filters()) {
             Path<?> path = path(root, attributes, condition.field());
-            List<Object> values = condition.values().stream().map(v -> coerce(v, path.getJavaType())).toList();
+            List<Object> values;
+            try {
+                values = condition.values().stream().map(v -> coerce(v, path.getJavaType())).toList();
+            } catch (ArithmeticException e) {
+                throw ValidationException.field(condition.field(), "must be a whole number within range");
+            }
             predicates.add(predicate(cb, path, condition.operator(), values));
         }
         return predicates.toArray(Predicate[]::new);

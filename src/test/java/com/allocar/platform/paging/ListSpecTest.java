@@ -95,6 +95,14 @@ class ListSpecTest {
     }
 
     @Test
+    void numberFiltersAreBounded() {
+        assertThat(fieldsOf(() -> spec.parse(query("seats_gte", "1e9000000")))).containsKey("seats_gte");
+        assertThat(fieldsOf(() -> spec.parse(query("seats", "1e-9000000")))).containsKey("seats");
+        assertThat(fieldsOf(() -> spec.parse(query("seats_lte", "9".repeat(100_000))))).containsKey("seats_lte");
+        assertThat(spec.parse(query("seats_gte", "2")).filters().get(0).value()).isEqualTo(new java.math.BigDecimal("2"));
+    }
+
+    @Test
     void pagesAreBoundedSoNoOffsetOverflows() {
         // page 21474838 of 100 made the offset overflow an int: a 500 on the search and on every list.
         assertThat(fieldsOf(() -> spec.parse(query("page", "21474838", "page_size", "100"))))
