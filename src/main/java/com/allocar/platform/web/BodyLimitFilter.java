@@ -51,16 +51,22 @@ public class BodyLimitFilter extends HttpFilter {
             if (!bounded.exceeded || response.isCommitted()) {
                 throw failure;
             }
-            response.reset();
-            refuse(response, cap);
+            replaceWithRefusal(response, cap);
             return;
         }
         // The exception mapper answers 413 for the overflow wherever JAX-RS read the body; this catches a reader
         // that swallowed the failure and answered something else.
         if (bounded.exceeded && response.getStatus() != 413 && !response.isCommitted()) {
-            response.reset();
-            refuse(response, cap);
+            replaceWithRefusal(response, cap);
         }
+    }
+
+    /** Drops whatever was prepared and answers 413, keeping the request id and the security headers. */
+    private static void replaceWithRefusal(HttpServletResponse response, long cap) {
+        response.reset();
+        response.setHeader(RequestContextFilter.REQUEST_ID_HEADER, RequestContext.requestId());
+        SecurityHeaders.apply(response);
+        refuse(response, cap);
     }
 
     /** The refusal; the connection is closed, since the rest of the body was not read. */

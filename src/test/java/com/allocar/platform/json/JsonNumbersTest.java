@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allocar.platform.errors.ValidationException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +43,8 @@ class JsonNumbersTest {
     void longRunsOfDigitsAreRefusedWithoutConvertingThem() {
         // Read into a BigDecimal by JSON-B's own code, a 1 MiB number took 16 s of CPU.
         String digits = "9".repeat(1_000);
-        long started = System.nanoTime();
         assertRefused(() -> read("{\"amount\": " + digits + "}"));
         assertRefused(() -> read("{\"amount\": \"" + digits + "\"}"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThatThrownBy(() -> read("{\"amount\": " + "9".repeat(1_000_000) + "}"))
                 .as("beyond Parsson's own limit: malformed JSON").isInstanceOf(jakarta.json.bind.JsonbException.class);
     }
