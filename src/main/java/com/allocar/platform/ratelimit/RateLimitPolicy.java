@@ -37,9 +37,12 @@ public class RateLimitPolicy {
         return userPerMinute;
     }
 
-    /** The per-address budget of a path: its bucket family and its size per minute. */
+    /**
+     * The per-address budget of a request: its bucket family and its size per minute. Without a sign-in budget, sign-in
+     * routes count against the general one.
+     */
     public Budget addressBudget(String method, String path) {
-        if ("POST".equals(method) && SIGN_IN.matcher(path).matches()) {
+        if (signInPerMinute > 0 && "POST".equals(method) && SIGN_IN.matcher(path).matches()) {
             return new Budget("sign_in", "signin:", signInPerMinute);
         }
         if (Routes.isWebhook(path)) {

@@ -74,5 +74,7 @@ class RateLimiterTest {
         assertThat(policy.addressBudget("PUT", "/api/v1/payments/webhook/mtn/").scope()).isEqualTo("webhook");
         assertThat(policy.addressBudget("POST", "/api/v1/payments/webhook").scope()).isEqualTo("ip");
         assertThat(policy.addressBudget("POST", "/api/v1/payments/init").perMinute()).isEqualTo(300);
+        policy.signInPerMinute = 0;
+        assertThat(policy.addressBudget("POST", "/api/v1/auth/login").scope()).isEqualTo("ip");
     }
 }
