@@ -96,7 +96,7 @@ public class SignInThrottle {
                 number = null;
             }
             if (number == null) {
-                throw new RateLimitedException("sign_in", lockedFor(db, scope, key));
+                throw new RateLimitedException("sign_in_lock", lockedFor(db, scope, key));
             }
             return new Attempt(scope, key, number);
         } catch (SQLException e) {

@@ -58,6 +58,7 @@ class SignInThrottleIT {
     private static void assertLocked(Response response) {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.jsonPath().getString("error.code")).isEqualTo("rate_limited");
+        assertThat(response.jsonPath().getString("error.details.scope")).isEqualTo("sign_in_lock");
         assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(15 * 60 - 60L, 15 * 60L);
     }
 

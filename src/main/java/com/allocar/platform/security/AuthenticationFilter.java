@@ -107,7 +107,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             String kid = token.getHeader() instanceof JWSHeader signed ? signed.getKeyID() : null;
             return (kid != null && keys.publicKeys().getKeyByKeyId(kid) != null)
                     || issuer.equals(token.getJWTClaimsSet().getIssuer());
-        } catch (ParseException notAJwt) {
+        } catch (ParseException | RuntimeException notAJwt) {
+            // untrusted text: whatever does not parse is not a token of ours
             return false;
         }
     }

@@ -32,14 +32,20 @@ public class TokenKeysConfigSource implements ConfigSource {
         if (!PROPERTY.equals(name)) {
             return null;
         }
-        String current = System.getenv(TokenKeySet.CURRENT);
+        String current = setting(TokenKeySet.CURRENT);
         if (current == null || current.isBlank()) {
             return null; // SigningKeys stops the start with a clear message
         }
         if (keys == null) {
-            keys = TokenKeySet.of(current, System.getenv(TokenKeySet.PREVIOUS)).toString(true);
+            keys = TokenKeySet.of(current, setting(TokenKeySet.PREVIOUS)).toString(true);
         }
         return keys;
+    }
+
+    /** The environment (where secrets come from), else a JVM system property; not MP Config, which is being built. */
+    private static String setting(String name) {
+        String value = System.getenv(name);
+        return value != null ? value : System.getProperty(name);
     }
 
     @Override
