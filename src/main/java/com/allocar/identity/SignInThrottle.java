@@ -52,6 +52,7 @@ public class SignInThrottle {
     private static final String LOCKED_FOR = "SELECT ceil(extract(epoch FROM locked_until - now())) FROM sign_in_throttle "
             + "WHERE scope = ? AND identifier = ? AND locked_until > now()";
     private static final String CLEAR = "DELETE FROM sign_in_throttle WHERE scope = ? AND identifier = ?";
+    /** Rows idle for a day (window and lock over) go; one attempt in a hundred runs it, so no job is needed. */
     private static final String PURGE = "DELETE FROM sign_in_throttle WHERE window_started_at < now() - interval '1 day' "
             + "AND (locked_until IS NULL OR locked_until < now())";
 
