@@ -5,10 +5,18 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 
-/** Writes an RSA key pair as PEM files (private-key.pem, PKCS#8; public-key.pem, X.509). Needs only a JDK. */
+/**
+ * Writes an RSA key pair as PEM files (private-key.pem, PKCS#8; public-key.pem, X.509) into each folder named on the
+ * command line (one new pair per folder). Needs only a JDK.
+ */
 public class KeyGen {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
+        for (String dir : args) {
+            write(Path.of(dir));
+        }
+    }
+
+    private static void write(Path dir) throws Exception {
         Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -1,7 +1,7 @@
 package com.allocar.admin;
 
 import com.allocar.identity.AccessTokens;
-import com.allocar.identity.SignInFailures;
+import com.allocar.identity.SignInThrottle;
 import com.allocar.identity.Sessions;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
@@ -32,17 +32,24 @@ public class AdminAuthService {
     @Inject
     AuditService audit;
     @Inject
-    SignInFailures failures;
+    SignInThrottle throttle;
 
+    /**
+     * Unknown and inactive admins cost the same Argon2 check as a wrong password (timing tells nothing), and the
+     * per-identifier back-off of user sign-in applies ({@link SignInThrottle}, scope admin).
+     */
     @Transactional
     public AdminSignedIn login(String email, String password, String userAgent) {
+        SignInThrottle.Attempt attempt = throttle.begin(SignInThrottle.Scope.admin, email);
         AdminUser admin = em.createQuery("SELECT a FROM AdminUser a WHERE lower(a.email) = :email", AdminUser.class)
                 .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
                 .getResultStream().findFirst().orElse(null);
-        if (admin == null || !admin.isActive() || !passwords.matches(password, admin.getPasswordHash())) {
-            failures.record(email);
+        boolean matches = passwords.matchesOrDummy(password, admin == null ? null : admin.getPasswordHash());
+        if (admin == null || !admin.isActive() || !matches) {
+            throttle.failed(attempt);
             throw new AuthRequiredException("The email or the password is wrong.");
         }
+        throttle.succeeded(attempt);
         admin.setLastLoginAt(Instant.now());
         Sessions.Issued session = sessions.startForAdmin(admin.getId(), userAgent);
         audit.record(ActorType.admin, admin.getId(), "admin.login", "admin_users", admin.getId(),

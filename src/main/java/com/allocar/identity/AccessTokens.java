@@ -27,6 +27,11 @@ public class AccessTokens {
     @ConfigProperty(name = "ALLOCAR_JWT_ISSUER", defaultValue = "https://api.allocar.ci")
     String issuer;
 
+    /** {@code aud}: MicroProfile JWT refuses tokens without it ({@code mp.jwt.verify.audiences}). */
+    @Inject
+    @ConfigProperty(name = "ALLOCAR_JWT_AUDIENCE", defaultValue = "allocar-api")
+    String audience;
+
     @Inject
     @ConfigProperty(name = "ALLOCAR_ACCESS_TOKEN_TTL_SECONDS", defaultValue = "900")
     long ttlSeconds;
@@ -50,6 +55,7 @@ public class AccessTokens {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(subject.toString())
                 .claim("upn", subject.toString())
                 .claim("groups", groups)

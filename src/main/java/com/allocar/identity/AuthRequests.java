@@ -23,4 +23,8 @@ public final class AuthRequests {
     public record OtpVerify(@Size(max = 32) String phone, @Email @Size(max = 254) String email,
                             @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6 digits received") String code) {
     }
+
+    /** {@code PUT /me/password}: the password of an account that has none. */
+    public record SetPassword(@NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password) {
+    }
 }

@@ -58,7 +58,7 @@ public class AuthResource {
 
     @POST
     @Path("/otp/send")
-    @Operation(summary = "Send a new verification code (at most 3 per 10 minutes per phone or address)")
+    @Operation(summary = "Send a new verification code (at most 3 per 10 minutes and 5 per hour per phone or address)")
     @APIResponse(responseCode = "202", description = "Sent when an account exists (the answer is the same otherwise)")
     @APIResponse(responseCode = "429", description = "rate_limited")
     public Response sendCode(@Valid @NotNull AuthRequests.OtpSend request) {
@@ -68,7 +68,10 @@ public class AuthResource {
 
     @POST
     @Path("/otp/verify")
-    @Operation(summary = "Verify a code: marks the phone or address verified and signs in")
+    @Operation(summary = "Verify a code: marks the phone or address verified and signs in",
+            description = "The first verification of an account removes any password given at sign-up and ends every "
+                    + "other session: whoever registered had not proved the number or address. Set a password "
+                    + "afterwards with PUT /me/password.")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "400", description = "validation_error: wrong or expired code")
     @APIResponse(responseCode = "429", description = "rate_limited: 3 wrong codes in 10 minutes")
@@ -89,6 +92,8 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "auth_required: wrong identifier or password")
     @APIResponse(responseCode = "403", description = "forbidden: unverified or suspended account")
+    @APIResponse(responseCode = "429", description = "rate_limited: too many attempts from this address, or too many "
+            + "failed sign-ins for this identifier (locked for ALLOCAR_SIGN_IN_LOCK_MINUTES; Retry-After)")
     public Envelope<SignedIn> login(@Valid @NotNull AuthRequests.Login request,
                                     @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         return Envelope.of(auth.login(request.identifier(), request.password(), userAgent));

@@ -22,9 +22,6 @@ import java.util.UUID;
 /** Sign-up, sign-in and verification of users (AUTH-1, AUTH-2, AUTH-4). */
 @ApplicationScoped
 public class AuthService {
-    /** Run against a fixed hash when the account does not exist, so timing does not reveal which accounts do. */
-    private static final String DUMMY_PASSWORD = "dummy-password-for-timing";
-
     @PersistenceContext(unitName = "allocar")
     EntityManager em;
 
@@ -41,9 +38,7 @@ public class AuthService {
     @Inject
     AuditService audit;
     @Inject
-    SignInFailures failures;
-
-    private volatile String dummyHash;
+    SignInThrottle throttle;
 
     /** What registering answers: the new account, and where its verification code went. */
     public record Registered(UserView user, String verificationChannel, String sentTo) {
@@ -89,29 +84,54 @@ public class AuthService {
         return phone ? PhoneNumbers.mask(target) : target;
     }
 
-    /** After a correct code: the phone or address is verified and the user is signed in. */
+    /**
+     * After a correct code: the phone or address is verified and the user is signed in. The first verification
+     * of an account also removes its password and ends its sessions: anyone could have registered this phone or
+     * address with a password of their choosing, and only now has its owner proved it (the owner then sets a
+     * password with {@code PUT /me/password}). Social sign-in does the same when it claims an account.
+     */
     @Transactional
     public SignedIn completeVerification(String target, boolean phone, String userAgent) {
         User user = (phone ? users.byPhone(target) : users.byEmail(target))
                 .orElseThrow(() -> new AuthRequiredException("The code is not valid."));
+        boolean first = !user.isPhoneVerified() && !user.isEmailVerified();
         if (phone) {
             user.markPhoneVerified();
         } else {
             user.markEmailVerified();
         }
-        return signIn(user, userAgent, "user.verify");
+        if (!first) {
+            return signIn(user, userAgent, "user.verify");
+        }
+        boolean hadPassword = user.getPasswordHash() != null;
+        user.setPasswordHash(null);
+        sessions.endAllForUser(user.getId());
+        return signIn(user, userAgent, "user.verify", Map.of("first_verification", true, "password_removed", hadPassword));
+    }
+
+    /** Sets the password of an account that has none (after sign-up by code, or social sign-in). */
+    @Transactional
+    public void setPassword(UUID userId, String password) {
+        String hash = passwords.hash(password);
+        // Conditional: changing an existing password would need the current one, which this route does not take.
+        int set = em.createQuery("UPDATE User u SET u.passwordHash = :hash WHERE u.id = :id AND u.passwordHash IS NULL")
+                .setParameter("hash", hash).setParameter("id", userId).executeUpdate();
+        if (set == 0) {
+            throw new ConflictException("This account already has a password.", Map.of("reason", "password_already_set"));
+        }
+        audit.record(ActorType.user, userId, "user.password_set", "users", userId, Map.of());
     }
 
     @Transactional
     public SignedIn login(String identifier, String password, String userAgent) {
+        SignInThrottle.Attempt attempt = throttle.begin(SignInThrottle.Scope.user, identifier);
         User user = find(identifier);
-        boolean matches = user != null && user.getPasswordHash() != null
-                ? passwords.matches(password, user.getPasswordHash())
-                : passwords.matches(password, dummyHash());
+        boolean matches = passwords.matchesOrDummy(password, user == null ? null : user.getPasswordHash());
         if (!matches || user == null) {
-            failures.record(identifier);
+            throttle.failed(attempt);
             throw new AuthRequiredException("The identifier or the password is wrong.");
         }
+        throttle.succeeded(attempt);
         if (!user.isPhoneVerified() && !user.isEmailVerified()) {
             throw new ForbiddenException("Verify your phone number or email address first.",
                     Map.of("reason", "unverified"));
@@ -164,13 +184,6 @@ public class AuthService {
         } catch (ValidationException notAPhone) {
             return null;
         }
-    }
-
-    private String dummyHash() {
-        if (dummyHash == null) {
-            dummyHash = passwords.hash(DUMMY_PASSWORD);
-        }
-        return dummyHash;
     }
 
     private static String trimmed(String value) {

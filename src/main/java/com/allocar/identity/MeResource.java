@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,6 +32,8 @@ public class MeResource {
     ProfileService profiles;
     @Inject
     Caller caller;
+    @Inject
+    AuthService auth;
 
     @GET
     @Operation(summary = "My profile")
@@ -46,5 +50,21 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "auth_required")
     public Envelope<UserView> update(@Valid @NotNull ProfileUpdate change) {
         return Envelope.of(profiles.update(caller.userId(), change));
+    }
+
+    @PUT
+    @Path("/password")
+    @Operation(operationId = "setMyPassword", summary = "Set a password on an account that has none",
+            description = "Accounts get no password from sign-up: the first verification of a phone number or address "
+                    + "removes any password given before it (whoever registered had not proved the number), and social "
+                    + "sign-in sets none. The owner, signed in by the code, sets one here. An account that already has "
+                    + "a password answers 409.")
+    @APIResponse(responseCode = "204", description = "Password set")
+    @APIResponse(responseCode = "400", description = "validation_error")
+    @APIResponse(responseCode = "401", description = "auth_required")
+    @APIResponse(responseCode = "409", description = "conflict: the account already has a password (details.reason)")
+    public Response setPassword(@Valid @NotNull AuthRequests.SetPassword request) {
+        auth.setPassword(caller.userId(), request.password());
+        return Response.noContent().build();
     }
 }

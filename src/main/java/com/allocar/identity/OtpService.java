@@ -12,17 +12,22 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One-time codes (AUTH-4): six digits, stored only as a keyed hash, valid five minutes, single use. A phone
- * or address gets at most three codes and three wrong guesses per ten minutes; beyond that, rate_limited.
+ * or address gets at most three codes and three wrong guesses per ten minutes, and at most
+ * {@code ALLOCAR_OTP_MAX_PER_TARGET_PER_HOUR} codes per hour (SMS pumping: each code costs us a message, and the
+ * per-address budget does not stop a botnet); beyond that, rate_limited.
  */
 @ApplicationScoped
 public class OtpService {
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final Duration WINDOW = Duration.ofMinutes(10);
     static final int MAX_PER_WINDOW = 3;
+    static final Duration HOUR = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "allocar")
     EntityManager em;
@@ -32,6 +37,10 @@ public class OtpService {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    @ConfigProperty(name = "ALLOCAR_OTP_MAX_PER_TARGET_PER_HOUR", defaultValue = "5")
+    int maxPerHour;
 
     public enum Outcome { verified, wrong_code, no_active_code }
 
@@ -43,11 +52,16 @@ public class OtpService {
         // Serialise the sends of one target, so concurrent requests cannot all pass the count.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:target))").setParameter("target", target)
                 .getSingleResult();
-        java.util.List<Instant> recent = em.createQuery("SELECT o.createdAt FROM OtpCode o WHERE o.target = :target "
+        List<Instant> lastHour = em.createQuery("SELECT o.createdAt FROM OtpCode o WHERE o.target = :target "
                         + "AND o.createdAt > :since ORDER BY o.createdAt", Instant.class)
-                .setParameter("target", target).setParameter("since", windowStart).getResultList();
+                .setParameter("target", target).setParameter("since", now.minus(HOUR)).getResultList();
+        List<Instant> recent = lastHour.stream().filter(sent -> sent.isAfter(windowStart)).toList();
         if (recent.size() >= MAX_PER_WINDOW) {
             throw new RateLimitedException("otp", secondsUntil(recent.get(0).plus(WINDOW), now));
+        }
+        if (lastHour.size() >= maxPerHour) {
+            // the wait until the oldest code that counts leaves the hour
+            throw new RateLimitedException("otp", secondsUntil(lastHour.get(lastHour.size() - maxPerHour).plus(HOUR), now));
         }
         String code = Hashes.randomDigits(6);
         em.persist(new OtpCode(target, purpose, hash(target, code), now.plus(VALIDITY)));

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A user's own profile, as {@code GET /me} and the sign-in responses return it. */
 public record UserView(UUID id, String phone, String email, String firstName, String lastName, Gender gender,
                        LocalDate birthdate, String photoUrl, boolean isDriver, boolean isPhoneVerified,
-                       boolean isEmailVerified, BigDecimal ratingAvg, int ratingCount, UserStatus status,
+                       boolean isEmailVerified, boolean hasPassword, BigDecimal ratingAvg, int ratingCount, UserStatus status,
                        String referralCode, Map<String, Object> preferences, Instant createdAt) {
 
     @SuppressWarnings("unchecked")
@@ -19,7 +19,7 @@ public record UserView(UUID id, String phone, String email, String firstName, St
                 : Json.JSONB.fromJson(user.getPreferences(), Map.class);
         return new UserView(user.getId(), user.getPhone(), user.getEmail(), user.getFirstName(), user.getLastName(),
                 user.getGender(), user.getBirthdate(), user.getPhotoUrl(), user.isDriver(), user.isPhoneVerified(),
-                user.isEmailVerified(), user.getRatingAvg(), user.getRatingCount(), user.getStatus(),
+                user.isEmailVerified(), user.getPasswordHash() != null, user.getRatingAvg(), user.getRatingCount(), user.getStatus(),
                 user.getReferralCode(), preferences, user.getCreatedAt());
     }
 }

@@ -2,6 +2,7 @@ package com.allocar.payments;
 
 import com.allocar.payments.provider.WebhookRequest;
 import com.allocar.platform.api.Envelope;
+import com.allocar.platform.security.ProviderAuthenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @PermitAll
+@ProviderAuthenticated
 @Tag(name = "Payments")
 public class PaymentWebhookResource {
     @Inject
@@ -42,7 +44,8 @@ public class PaymentWebhookResource {
     }
 
     @POST
-    @Operation(summary = "A payment provider's webhook", description = "wave (Wave-Signature), stripe "
+    @Operation(summary = "A payment provider's webhook", description = "wave (Wave-Signature, or Authorization: Bearer with "
+            + "Wave's shared-secret strategy: the bearer is Wave's secret, not an AlloCar token), stripe "
             + "(Stripe-Signature), orange (notif_token, then a status look-up), mtn (callback, then a status look-up). "
             + "Each event is applied once (inbox on provider + event id); a duplicate answers 200 and changes nothing.")
     @Parameter(name = "provider", schema = @Schema(type = SchemaType.STRING, enumeration = {"wave", "orange", "mtn", "stripe"}))

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Email sign-up (AUTH-1): password required, code by mail (GreenMail), then sign-in by email. */
+/**
+ * Email sign-up (AUTH-1): password required, code by mail (GreenMail), then the password set again after the
+ * verification (the sign-up's does not survive it) and sign-in by email.
+ */
 class EmailSignUpIT {
 
     @BeforeAll
@@ -40,6 +43,7 @@ class EmailSignUpIT {
         JsonPath verified = Clients.anonymous().body(Clients.json(Map.of("email", email, "code", code.group(1))))
                 .post("/api/v1/auth/otp/verify").then().statusCode(200).extract().jsonPath();
         assertThat(verified.getBoolean("data.user.is_email_verified")).isTrue();
+        AccountTakeoverIT.setPassword(verified.getString("data.access_token"), "Mail-Pass-2026").then().statusCode(204);
 
         Clients.anonymous().body(Clients.json(Map.of("identifier", email, "password", "Mail-Pass-2026"))).post("/api/v1/auth/login")
                 .then().statusCode(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.testsupport.Accounts;
 import com.allocar.testsupport.Clients;
+import com.allocar.testsupport.Db;
 import com.allocar.testsupport.SmsStandIn;
 import com.allocar.testsupport.TestSchemas;
 import io.restassured.response.Response;
@@ -57,6 +58,26 @@ class OtpLimitsIT {
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(Integer.parseInt(fourth.header("Retry-After"))).isBetween(1, 600);
         PhoneSignUpIT.codeSentTo(phone, 3);
+    }
+
+    @Test
+    void atMostFiveCodesPerNumberPerHour() {
+        String phone = Accounts.newPhone();
+        PhoneSignUpIT.register(phone, null);
+        for (int i = 0; i < 2; i++) {
+            Clients.anonymous().body(Clients.json(Map.of("phone", phone))).post("/api/v1/auth/otp/send").then().statusCode(202);
+        }
+        // three codes sent 11 minutes ago: out of the 10-minute window, still in the hour
+        Db.sql("UPDATE otp_codes SET created_at = created_at - interval '11 minutes' WHERE target = ?", phone);
+        for (int i = 0; i < 2; i++) {
+            Clients.anonymous().body(Clients.json(Map.of("phone", phone))).post("/api/v1/auth/otp/send").then().statusCode(202);
+        }
+        Response sixth = Clients.anonymous().body(Clients.json(Map.of("phone", phone))).post("/api/v1/auth/otp/send");
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.jsonPath().getString("error.code")).isEqualTo("rate_limited");
+        assertThat(Integer.parseInt(sixth.header("Retry-After"))).as("until the oldest code leaves the hour")
+                .isBetween(48 * 60, 49 * 60 + 1);
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM otp_codes WHERE target = ?", phone)).isEqualTo(5L);
     }
 
     @Test

@@ -1,8 +1,13 @@
 package com.allocar.testsupport;
 
+import com.allocar.platform.security.Hashes;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
-import java.security.PrivateKey;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
@@ -55,9 +60,22 @@ public final class TestTokens {
         return ItServer.env("ALLOCAR_JWT_ISSUER", "https://api.allocar.ci");
     }
 
+    /** The audience the server expects ({@code ALLOCAR_JWT_AUDIENCE}). */
+    public static String audience() {
+        return ItServer.env("ALLOCAR_JWT_AUDIENCE", "allocar-api");
+    }
+
     public static String sign(String subject, List<String> groups, String role, String issuer, Instant expiry) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        return sign(subject, groups, role, issuer, expiry, audience(), SigningKey.CURRENT);
+    }
+
+    /** As the server signs: {@code kid} of the key, {@code aud} unless null. */
+    public static String sign(String subject, List<String> groups, String role, String issuer, Instant expiry,
+                              String audience, SigningKey key) {
+        RSAPrivateCrtKey privateKey = key.privateKey();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid(privateKey) + "\"}";
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
+                + (audience == null ? "" : "\"aud\":\"" + audience + "\",")
                 + "\"groups\":[" + groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",")) + "],"
                 + (role == null ? "" : "\"role\":\"" + role + "\",")
                 + "\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + expiry.getEpochSecond() + ","
@@ -65,11 +83,36 @@ public final class TestTokens {
         String signingInput = encode(header) + "." + encode(payload);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(privateKey());
+            signature.initSign(privateKey);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + URL.encodeToString(signature.sign());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot sign a test token", e);
+        }
+    }
+
+    /**
+     * Stores a refresh token for {@code userId} as the server would have issued it (a session the test did not
+     * sign in for, e.g. one an attacker would hold), and returns the raw token. The hash key is the server's:
+     * {@code ALLOCAR_HASH_SECRET}, else the digest of the signing key (SigningKeys).
+     */
+    public static String storeRefreshToken(UUID userId) {
+        String raw = Hashes.randomToken(32);
+        Db.sql("INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) "
+                + "VALUES (?, gen_random_uuid(), ?, now() + interval '1 day')", userId,
+                Hashes.hmacSha256Hex(pepper(), "refresh:" + raw));
+        return raw;
+    }
+
+    private static byte[] pepper() {
+        String secret = System.getenv("ALLOCAR_HASH_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            return Base64.getDecoder().decode(secret.strip());
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(SigningKey.CURRENT.privateKey().getEncoded());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -91,12 +134,43 @@ public final class TestTokens {
         return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static PrivateKey privateKey() throws Exception {
-        String pem = System.getenv("ALLOCAR_JWT_PRIVATE_KEY");
-        if (pem == null) {
-            throw new IllegalStateException("ALLOCAR_JWT_PRIVATE_KEY is not set: run the tests with scripts/test");
+    /** The key pairs scripts/test made: the server signs with the current one and still accepts the previous one. */
+    public enum SigningKey {
+        CURRENT("ALLOCAR_JWT_PRIVATE_KEY"), PREVIOUS("ALLOCAR_IT_JWT_PREVIOUS_PRIVATE_KEY");
+
+        private final String variable;
+
+        SigningKey(String variable) {
+            this.variable = variable;
         }
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+
+        RSAPrivateCrtKey privateKey() {
+            String pem = System.getenv(variable);
+            if (pem == null) {
+                throw new IllegalStateException(variable + " is not set: run the tests with scripts/test");
+            }
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            try {
+                return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            } catch (Exception e) {
+                throw new IllegalStateException(variable + " is not a PKCS#8 RSA key", e);
+            }
+        }
+
+        /** The key id the server gives this key (RFC 7638 thumbprint of its public half). */
+        public String kid() {
+            return TestTokens.kid(privateKey());
+        }
+    }
+
+    private static String kid(RSAPrivateCrtKey key) {
+        try {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return new RSAKey.Builder(publicKey).build().computeThumbprint().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot compute a key id", e);
+        }
     }
 }

@@ -16,7 +16,9 @@ import java.time.Instant;
  * Wave's webhooks. Signing-secret strategy: {@code Wave-Signature: t=<unix>,v1=<hex>[,v1=…]}, HMAC-SHA256 of the
  * timestamp text immediately followed by the raw body (see {@link TimestampedSignature}, no separator), 300 s
  * old at most, 30 s ahead at most. Shared-secret strategy: {@code Authorization: Bearer <secret>}, compared in
- * constant time (no timestamp: replays are stopped by the inbox's event id). Events:
+ * constant time (no timestamp: replays are stopped by the inbox's event id). With the strategy {@code either}, a
+ * delivery that carries a {@code Wave-Signature} is held to it (a bad signature is refused whatever else it
+ * carries), any other to the bearer. Events:
  * {@code {"id": "EV_…", "type": "checkout.session.completed" | "checkout.session.payment_failed" | …, "data": {session}}};
  * checkout session events carry the whole session, so they need no look-up.
  */
@@ -39,7 +41,9 @@ public final class WaveWebhookVerifier implements WebhookVerifier {
         if (secret == null) {
             throw new ServiceUnavailableException("Wave webhooks are not configured.");
         }
-        if (settings.webhookStrategy() == WaveSettings.WebhookStrategy.shared_secret) {
+        WaveSettings.WebhookStrategy strategy = settings.webhookStrategy();
+        if (strategy == WaveSettings.WebhookStrategy.shared_secret
+                || (strategy == WaveSettings.WebhookStrategy.either && request.header(SIGNATURE_HEADER) == null)) {
             String authorization = request.header("Authorization");
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 throw TimestampedSignature.invalid("missing", "The Authorization header is missing.");

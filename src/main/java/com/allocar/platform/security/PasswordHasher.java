@@ -14,7 +14,24 @@ public class PasswordHasher {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
     }
 
+    private volatile String dummyHash;
+
     public boolean matches(String password, String hash) {
         return hash != null && Password.check(password, hash).with(ARGON2ID);
+    }
+
+    /**
+     * As {@link #matches}, but without a hash (no such account, no password) a fixed hash is checked instead and
+     * the answer is false: the same work either way, so timing does not reveal which accounts exist.
+     */
+    public boolean matchesOrDummy(String password, String hash) {
+        if (hash != null) {
+            return matches(password, hash);
+        }
+        if (dummyHash == null) {
+            dummyHash = hash("dummy-password-for-timing");
+        }
+        matches(password, dummyHash);
+        return false;
     }
 }

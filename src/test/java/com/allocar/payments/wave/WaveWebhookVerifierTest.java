@@ -111,6 +111,32 @@ class WaveWebhookVerifierTest {
                 .isInstanceOf(WebhookInvalidSignatureException.class);
     }
 
+    /** A delivery proved by the shared-secret strategy only: {@code Authorization: Bearer <bearer>}. */
+    private static WebhookRequest withBearer(String bearer) {
+        return WebhookRequest.of(Map.of("Authorization", "Bearer " + bearer), Map.of(),
+                COMPLETED.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eitherStrategyTakesEachProofAndHoldsASignedDeliveryToItsSignature() {
+        WaveWebhookVerifier either = new WaveWebhookVerifier(new WaveSettings(URI.create("https://api.wave.com"), "key",
+                SECRET, WaveSettings.WebhookStrategy.either));
+        assertThat(either.verify(withBearer(SECRET), NOW, NotificationTokens.none()).eventId()).isEqualTo("EV_5Yh3Vq");
+        assertThat(either.verify(WaveStandIn.signed(COMPLETED, NOW, SECRET).toRequest(), NOW, NotificationTokens.none())
+                .eventId()).isEqualTo("EV_5Yh3Vq");
+        assertThat(reasonOf(() -> either.verify(withBearer(SECRET + "x"), NOW, NotificationTokens.none())))
+                .isEqualTo("mismatch");
+        SignedWebhook forged = WaveStandIn.signed(COMPLETED, NOW, "another-secret").withHeader("Authorization",
+                "Bearer " + SECRET);
+        assertThat(reasonOf(() -> either.verify(forged.toRequest(), NOW, NotificationTokens.none())))
+                .as("a bad signature, whatever else the delivery carries").isEqualTo("mismatch");
+    }
+
+    @Test
+    void theSigningStrategyIgnoresABearer() {
+        assertThat(reasonOf(() -> verifier.verify(withBearer(SECRET), NOW, NotificationTokens.none()))).isEqualTo("missing");
+    }
+
     @Test
     void withoutSecretWebhooksAreUnavailableNotAccepted() {
         WaveWebhookVerifier unconfigured = new WaveWebhookVerifier(new WaveSettings(URI.create("https://api.wave.com"),
