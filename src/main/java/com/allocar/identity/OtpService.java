@@ -68,9 +68,9 @@ public class OtpService {
         String text = "AlloCar : votre code de vérification est " + code + ". Il expire dans 5 minutes. "
                 + "Ne le communiquez à personne.";
         if (purpose == OtpPurpose.verify_email) {
-            notifications.email(target, "Votre code AlloCar", text);
+            notifications.secretEmail(target, "Votre code AlloCar", text);
         } else {
-            notifications.sms(target, text);
+            notifications.secretSms(target, text);
         }
     }
 

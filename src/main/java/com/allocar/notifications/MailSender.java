@@ -1,5 +1,6 @@
 package com.allocar.notifications;
 
+import com.allocar.platform.deployment.DeploymentEnvironment;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends plain-text UTF-8 mail over SMTP with a Jakarta Mail {@link Session} built from the environment (no
- * server.xml mail session). Without {@code SMTP_HOST} (development) the mail is written to the log instead,
- * body included, and counts as sent. A recipient the server refuses for good (5xx) or an unparsable address
- * is a permanent failure; everything else (connection, timeouts, 4xx, authentication) is retried by the
- * outbox. The body is never logged when really sending.
+ * server.xml mail session). Without {@code SMTP_HOST} the mail is written to the log instead, body included, and
+ * counts as sent, outside production only; in production it fails ({@link DeliveryMode}). A recipient the server
+ * refuses for good (5xx) or an unparsable address is a permanent failure; everything else (connection, timeouts,
+ * 4xx, authentication) is retried by the outbox. The body is never logged when really sending.
  */
 @ApplicationScoped
 public class MailSender {
@@ -57,7 +58,12 @@ public class MailSender {
     @ConfigProperty(name = "SMTP_STARTTLS", defaultValue = "true")
     boolean startTls;
 
+    @Inject
+    @ConfigProperty(name = DeploymentEnvironment.SETTING, defaultValue = "production")
+    DeploymentEnvironment environment;
+
     private Session session;
+    private DeliveryMode mode;
     private InternetAddress fromAddress;
     private String target;
 
@@ -69,8 +75,14 @@ public class MailSender {
             throw new IllegalStateException("SMTP_FROM is not a mail address: " + e.getMessage(), e);
         }
         String smtpHost = host.map(String::strip).filter(h -> !h.isEmpty()).orElse(null);
-        if (smtpHost == null) {
+        mode = DeliveryMode.of(smtpHost != null, environment);
+        if (mode == DeliveryMode.log) {
             target = "development log (SMTP_HOST unset)";
+            return;
+        }
+        if (mode == DeliveryMode.none) {
+            target = "nowhere (SMTP_HOST unset in production: every mail fails)";
+            LOG.severe("SMTP_HOST is not set in production: mail fails and is never logged");
             return;
         }
         target = "smtp://" + smtpHost + ":" + port + (startTls ? " (STARTTLS)" : "");
@@ -104,8 +116,8 @@ public class MailSender {
         return target;
     }
 
-    public boolean logMode() {
-        return session == null;
+    public DeliveryMode mode() {
+        return mode;
     }
 
     public void send(String to, String subject, String text) throws DeliveryException {
@@ -115,7 +127,10 @@ public class MailSender {
         } catch (AddressException e) {
             throw DeliveryException.permanent("recipient is not a mail address");
         }
-        if (session == null) {
+        if (mode == DeliveryMode.none) {
+            throw DeliveryMode.unconfigured("SMTP_HOST");
+        }
+        if (mode == DeliveryMode.log) {
             LOG.info(() -> "development: not sent — mail to " + LogMask.email(to) + ", subject \"" + subject + "\":\n"
                     + text);
             return;

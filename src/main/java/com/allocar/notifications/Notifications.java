@@ -29,22 +29,45 @@ public class Notifications {
     /** Queues a text message to a phone number in E.164 form ({@code +2250701234567}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sms(String phoneE164, String text) {
-        if (phoneE164 == null || !E164.matcher(phoneE164).matches()) {
-            throw new IllegalArgumentException("Not an E.164 phone number: " + LogMask.phone(phoneE164));
-        }
-        requireText(text, "text");
-        enqueue(new OutboxMessage(OutboxChannel.sms, phoneE164, null, text, null));
+        enqueueSms(phoneE164, text, false);
+    }
+
+    /**
+     * Queues a text message that carries a secret (a one-time code): its text is erased from the outbox once it is
+     * sent or given up.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void secretSms(String phoneE164, String text) {
+        enqueueSms(phoneE164, text, true);
     }
 
     /** Queues a plain-text (UTF-8) mail. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void email(String to, String subject, String text) {
+        enqueueEmail(to, subject, text, false);
+    }
+
+    /** Queues a mail that carries a secret (a one-time code): its body is erased once it is sent or given up. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void secretEmail(String to, String subject, String text) {
+        enqueueEmail(to, subject, text, true);
+    }
+
+    private void enqueueSms(String phoneE164, String text, boolean sensitive) {
+        if (phoneE164 == null || !E164.matcher(phoneE164).matches()) {
+            throw new IllegalArgumentException("Not an E.164 phone number: " + LogMask.phone(phoneE164));
+        }
+        requireText(text, "text");
+        enqueue(new OutboxMessage(OutboxChannel.sms, phoneE164, null, text, null, sensitive));
+    }
+
+    private void enqueueEmail(String to, String subject, String text, boolean sensitive) {
         if (to == null || !EMAIL.matcher(to).matches()) {
             throw new IllegalArgumentException("Not a mail address: " + LogMask.email(to));
         }
         requireText(subject, "subject");
         Objects.requireNonNull(text, "text");
-        enqueue(new OutboxMessage(OutboxChannel.email, to, subject, text, null));
+        enqueue(new OutboxMessage(OutboxChannel.email, to, subject, text, null, sensitive));
     }
 
     private void enqueue(OutboxMessage message) {

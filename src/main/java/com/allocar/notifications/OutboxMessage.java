@@ -31,6 +31,10 @@ public class OutboxMessage extends CreatedEntity {
 
     private String body;
 
+    /** The body carries a secret (a one-time code): the outbox erases it once the message is sent or given up. */
+    @Column(nullable = false, updatable = false)
+    private boolean sensitive;
+
     /** Channel data (push data, template id and variables) as a JSON object (jsonb), or null. */
     @JdbcTypeCode(SqlTypes.JSON)
     private String payload;
@@ -55,11 +59,17 @@ public class OutboxMessage extends CreatedEntity {
     }
 
     public OutboxMessage(OutboxChannel channel, String recipient, String subject, String body, String payloadJson) {
+        this(channel, recipient, subject, body, payloadJson, false);
+    }
+
+    public OutboxMessage(OutboxChannel channel, String recipient, String subject, String body, String payloadJson,
+                         boolean sensitive) {
         this.channel = Objects.requireNonNull(channel);
         this.recipient = Objects.requireNonNull(recipient);
         this.subject = subject;
         this.body = body;
         this.payload = payloadJson;
+        this.sensitive = sensitive;
     }
 
     public OutboxChannel getChannel() {
@@ -76,6 +86,10 @@ public class OutboxMessage extends CreatedEntity {
 
     public String getBody() {
         return body;
+    }
+
+    public boolean isSensitive() {
+        return sensitive;
     }
 
     public String getPayload() {

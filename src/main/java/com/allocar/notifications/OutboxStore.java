@@ -20,11 +20,14 @@ import javax.sql.DataSource;
  * {@code FOR UPDATE SKIP LOCKED}, so several instances never claim the same message, and no transaction stays
  * open while messages are sent. A claim lasts until {@code next_attempt_at} (the claim deadline while a row is
  * {@code sending}); a row whose claim expired (its worker died) is claimed again. The attempt number fences
- * the claim: the outcome of an attempt is written only while the row is still at that attempt.
+ * the claim: the outcome of an attempt is written only while the row is still at that attempt. Settling a
+ * sensitive message (sent or failed) erases its text in the same statement.
  */
 @ApplicationScoped
 public class OutboxStore {
     static final int MAX_ERROR_LENGTH = 500;
+    /** A message that carries a secret keeps its text only while it may still be sent (a CHECK holds the rule). */
+    static final String ERASE_SECRET = "body = CASE WHEN sensitive THEN NULL ELSE body END";
 
     @Resource(lookup = "jdbc/allocarAutonomous")
     DataSource dataSource;
@@ -62,7 +65,8 @@ public class OutboxStore {
 
     /** The message was delivered (by this attempt, or by a competing one after an expired claim). */
     public boolean sent(ClaimedMessage message) {
-        return update("UPDATE outbox_messages SET status = 'sent', sent_at = now() WHERE id = ? AND status <> 'sent'",
+        return update("UPDATE outbox_messages SET status = 'sent', sent_at = now(), " + ERASE_SECRET
+                + " WHERE id = ? AND status <> 'sent'",
                 statement -> statement.setObject(1, message.id()));
     }
 
@@ -79,7 +83,7 @@ public class OutboxStore {
 
     /** The message is given up: a permanent failure, or the last attempt failed. */
     public boolean fail(ClaimedMessage message, String error) {
-        return update("UPDATE outbox_messages SET status = 'failed', last_error = ? "
+        return update("UPDATE outbox_messages SET status = 'failed', last_error = ?, " + ERASE_SECRET + " "
                 + "WHERE id = ? AND status = 'sending' AND attempts = ?", statement -> {
                     statement.setString(1, truncate(error));
                     statement.setObject(2, message.id());

@@ -1,5 +1,6 @@
 package com.allocar.notifications;
 
+import com.allocar.platform.deployment.DeploymentEnvironment;
 import com.allocar.platform.web.HttpUrls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,10 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Sends SMS through the aggregator ({@link SmsApi}). Without {@code SMS_API_URL} (development) the message
- * is written to the log instead, text included, and counts as sent. Outcome of a request: 2xx delivered; a
- * 4xx other than 408 and 429 is permanent (the aggregator refuses this message); 5xx, 408, 429 and I/O
- * errors (timeouts included) are retried by the outbox. The text is never logged when really sending.
+ * Sends SMS through the aggregator ({@link SmsApi}). Without {@code SMS_API_URL} the message is written to the log
+ * instead, text included, and counts as sent, outside production only; in production it fails ({@link DeliveryMode}).
+ * Outcome of a request: 2xx delivered; a 4xx other than 408 and 429 is permanent (the aggregator refuses this
+ * message); 5xx, 408, 429 and I/O errors (timeouts included) are retried by the outbox. The text is never logged
+ * when really sending.
  */
 @ApplicationScoped
 public class SmsSender {
@@ -40,14 +42,25 @@ public class SmsSender {
     @ConfigProperty(name = "SMS_SENDER", defaultValue = "AlloCar")
     String sender;
 
+    @Inject
+    @ConfigProperty(name = DeploymentEnvironment.SETTING, defaultValue = "production")
+    DeploymentEnvironment environment;
+
     private SmsApi api;
+    private DeliveryMode mode;
     private String target;
 
     @PostConstruct
     void init() {
         URI uri = HttpUrls.optional("SMS_API_URL", apiUrl).orElse(null);
-        if (uri == null) {
+        mode = DeliveryMode.of(uri != null, environment);
+        if (mode == DeliveryMode.log) {
             target = "development log (SMS_API_URL unset)";
+            return;
+        }
+        if (mode == DeliveryMode.none) {
+            target = "nowhere (SMS_API_URL unset in production: every SMS fails)";
+            LOG.severe("SMS_API_URL is not set in production: SMS fail and are never logged");
             return;
         }
         if (apiKey.filter(k -> !k.isBlank()).isEmpty()) {
@@ -74,15 +87,18 @@ public class SmsSender {
         return target;
     }
 
-    public boolean logMode() {
-        return api == null;
+    public DeliveryMode mode() {
+        return mode;
     }
 
     public void send(String phoneE164, String text) throws DeliveryException {
         if (phoneE164 == null || !Notifications.E164.matcher(phoneE164).matches()) {
             throw DeliveryException.permanent("recipient is not an E.164 phone number");
         }
-        if (api == null) {
+        if (mode == DeliveryMode.none) {
+            throw DeliveryMode.unconfigured("SMS_API_URL");
+        }
+        if (mode == DeliveryMode.log) {
             LOG.info(() -> "development: not sent — SMS to " + LogMask.phone(phoneE164) + ": " + text);
             return;
         }

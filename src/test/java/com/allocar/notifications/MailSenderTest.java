@@ -3,6 +3,7 @@ package com.allocar.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.allocar.platform.deployment.DeploymentEnvironment;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,12 @@ import org.junit.jupiter.api.Test;
 class MailSenderTest {
 
     private static MailSender logMode() {
+        return withoutHost(DeploymentEnvironment.development);
+    }
+
+    private static MailSender withoutHost(DeploymentEnvironment environment) {
         MailSender sender = new MailSender();
+        sender.environment = environment;
         sender.host = Optional.empty();
         sender.port = 587;
         sender.user = Optional.empty();
@@ -43,7 +49,7 @@ class MailSenderTest {
     @Test
     void withoutAnSmtpHostTheMailGoesToTheLog() throws Exception {
         MailSender sender = logMode();
-        assertThat(sender.logMode()).isTrue();
+        assertThat(sender.mode()).isEqualTo(DeliveryMode.log);
         try (LogCapture log = new LogCapture(MailSender.class)) {
             sender.send("awa.traore@example.ci", "Bienvenue", "Bonjour Awa,\nbienvenue sur AlloCar.");
             assertThat(log.messages()).singleElement().asString()
@@ -68,5 +74,18 @@ class MailSenderTest {
         sender.host = Optional.empty();
         sender.from = "AlloCar <no-reply@>";
         assertThatThrownBy(sender::init).isInstanceOf(IllegalStateException.class).hasMessageContaining("SMTP_FROM");
+    }
+
+    @Test
+    void inProductionWithoutAnSmtpHostTheMailFailsAndItsBodyNeverReachesTheLog() throws Exception {
+        MailSender sender = withoutHost(DeploymentEnvironment.production);
+        assertThat(sender.mode()).isEqualTo(DeliveryMode.none);
+        try (LogCapture log = new LogCapture(MailSender.class)) {
+            assertThatThrownBy(() -> sender.send("awa.traore@example.ci", "Votre code", "Code : 123456"))
+                    .isInstanceOf(DeliveryException.class)
+                    .hasMessage("SMTP_HOST is not set: in production messages are neither sent nor logged")
+                    .matches(e -> ((DeliveryException) e).isPermanent());
+            assertThat(log.messages()).noneMatch(line -> line.contains("123456"));
+        }
     }
 }

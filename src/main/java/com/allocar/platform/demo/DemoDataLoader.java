@@ -1,11 +1,15 @@
 package com.allocar.platform.demo;
 
+import com.allocar.platform.deployment.DeploymentEnvironment;
 import com.allocar.platform.migration.DatabaseMigrator;
 import com.allocar.platform.security.PasswordHasher;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The demo data of README (ALLOCAR_DEMO_DATA=true only): two verified drivers with a vehicle and daily trips
  * Abidjan Plateau ↔ Yamoussoukro for the next 14 days, three passengers, one admin per role. Idempotent:
  * every row is found by its natural key before it is made, so each start only adds what is missing (for
- * instance the days that came into the 14-day window since the last start).
+ * instance the days that came into the 14-day window since the last start). Its passwords are published, so
+ * with {@code ALLOCAR_ENVIRONMENT=production} asking for it fails the start instead.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -49,10 +54,31 @@ public class DemoDataLoader {
     @ConfigProperty(name = "ALLOCAR_DEMO_DATA", defaultValue = "false")
     boolean enabled;
 
+    @Inject
+    @ConfigProperty(name = DeploymentEnvironment.SETTING, defaultValue = "production")
+    DeploymentEnvironment environment;
+
+    /** First thing at start-up, before the migrations touch the database. */
+    void refuseInProduction(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+                            @Initialized(ApplicationScoped.class) Object application) {
+        requireAllowed(enabled, environment);
+    }
+
+    /** Demo accounts with known passwords never exist in production: the deployment fails with one clear line. */
+    static void requireAllowed(boolean demoData, DeploymentEnvironment environment) {
+        if (demoData && environment.isProduction()) {
+            String refusal = "ALLOCAR_DEMO_DATA=true is refused with ALLOCAR_ENVIRONMENT=production (the demo accounts "
+                    + "have published passwords): the application does not start. Unset ALLOCAR_DEMO_DATA.";
+            LOG.severe(refusal);
+            throw new IllegalStateException(refusal);
+        }
+    }
+
     void onSchemaReady(@Observes DatabaseMigrator.SchemaReady ready) {
         if (!enabled) {
             return;
         }
+        requireAllowed(enabled, environment);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -3,7 +3,6 @@ package com.allocar.platform.probes;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -27,17 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Conformance probes: tiny endpoints that exercise the platform mechanisms (envelopes, validation,
  * idempotency, per-user rate limits, failure handling) independently of any business domain, so the
- * platform's integration tests do not depend on domain rules. Answer 404 unless
- * {@code ALLOCAR_CONFORMANCE_PROBES=true}; hidden from the OpenAPI document.
+ * platform's integration tests do not depend on domain rules. Test code: compiled from {@code src/probes/java}
+ * into the test WAR that {@code scripts/test} deploys, never into the production WAR; hidden from the OpenAPI
+ * document.
  */
 @Path("/_probes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ConformanceProbeResource {
-    @Inject
-    ConformanceProbes probes;
-
     public record Execution(UUID executionId, String value, Instant executedAt) {
     }
 
@@ -56,7 +53,6 @@ public class ConformanceProbeResource {
     @Idempotent
     @Operation(hidden = true)
     public Response idempotent(@Valid @NotNull IdempotentProbe probe) throws InterruptedException {
-        probes.requireEnabled();
         if (probe.delayMs() != null && probe.delayMs() > 0) {
             Thread.sleep(probe.delayMs());
         }
@@ -69,7 +65,6 @@ public class ConformanceProbeResource {
     @Path("/validated")
     @Operation(hidden = true)
     public Envelope<ValidatedProbe> validated(@Valid @NotNull ValidatedProbe probe) {
-        probes.requireEnabled();
         return Envelope.of(probe);
     }
 
@@ -77,7 +72,6 @@ public class ConformanceProbeResource {
     @Path("/caller")
     @Operation(hidden = true)
     public Envelope<Caller> caller(@Context SecurityContext security) {
-        probes.requireEnabled();
         return Envelope.of(new Caller(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName()));
     }
 
@@ -85,7 +79,6 @@ public class ConformanceProbeResource {
     @Path("/failure")
     @Operation(hidden = true)
     public Envelope<Caller> failure() {
-        probes.requireEnabled();
         throw new IllegalStateException("probe failure with a secret detail that must not leak");
     }
 }

@@ -16,11 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Conformance probe of {@link Notifications} (404 unless {@code ALLOCAR_CONFORMANCE_PROBES=true}, hidden from
+ * Conformance probe of {@link Notifications} (test WAR only, see {@code ConformanceProbeResource}; hidden from
  * OpenAPI): queues one message in a transaction of its own, then commits it, or rolls it back when asked,
  * so tests see that a notification lives and dies with the transaction that queued it.
  */
@@ -33,10 +32,6 @@ public class NotificationProbeResource {
     @Inject
     Notifications notifications;
 
-    @Inject
-    @ConfigProperty(name = "ALLOCAR_CONFORMANCE_PROBES", defaultValue = "false")
-    boolean enabled;
-
     public record NotificationProbe(@NotNull OutboxChannel channel, @NotBlank String to, String subject,
                                     @NotBlank String text, boolean rollback) {
     }
@@ -48,9 +43,6 @@ public class NotificationProbeResource {
     @Transactional
     @Operation(hidden = true)
     public Response queue(@Valid @NotNull NotificationProbe probe) {
-        if (!enabled) {
-            throw new NotFoundException("No such resource.");
-        }
         switch (probe.channel()) {
             case sms -> notifications.sms(probe.to(), probe.text());
             case email -> notifications.email(probe.to(), probe.subject(), probe.text());

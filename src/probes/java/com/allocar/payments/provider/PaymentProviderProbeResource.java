@@ -20,12 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Conformance probe of the payment gateways as the server configures them (404 unless
- * {@code ALLOCAR_CONFORMANCE_PROBES=true}, hidden from OpenAPI): opens an attempt with one provider and looks it up
+ * Conformance probe of the payment gateways as the server configures them (test WAR only, see
+ * {@code ConformanceProbeResource}; hidden from OpenAPI): opens an attempt with one provider and looks it up
  * at once, so integration tests see that the deployed adapters reach their providers with the configured
  * credentials. No database, no transaction.
  */
@@ -38,10 +37,6 @@ public class PaymentProviderProbeResource {
     @Inject
     PaymentGateways gateways;
 
-    @Inject
-    @ConfigProperty(name = "ALLOCAR_CONFORMANCE_PROBES", defaultValue = "false")
-    boolean enabled;
-
     public record StartProbe(@NotNull UUID paymentId, @NotNull @Min(1) @Max(10_000_000) Long amount, String payerPhone) {
     }
 
@@ -53,9 +48,6 @@ public class PaymentProviderProbeResource {
     @Path("/{provider}")
     @Operation(hidden = true)
     public Envelope<Started> start(@PathParam("provider") String provider, @Valid @NotNull StartProbe probe) {
-        if (!enabled) {
-            throw new NotFoundException("No such resource.");
-        }
         PaymentGateway gateway;
         try {
             gateway = gateways.gateway(PaymentProvider.valueOf(provider));
