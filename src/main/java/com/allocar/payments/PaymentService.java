@@ -308,14 +308,19 @@ public class PaymentService {
     }
 
     /**
-     * What {@code provider} needs to look up the attempt an unsigned hint names; empty unless that attempt is one of
-     * this provider's, still waiting for its word and known to it: a hint about anything else is dropped unstored.
+     * What an unsigned hint names: whether it is an attempt of {@code provider} at all ({@code known}) and, when that
+     * attempt is still waiting for the provider's word, what the provider needs to look it up ({@code ref}, else
+     * null). A hint about anything else is dropped unstored.
      */
+    public record HintTarget(boolean known, ProviderPaymentRef ref) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<ProviderPaymentRef> awaitingAttemptRef(UUID attemptId, PaymentProvider provider) {
-        return payments.attempt(attemptId)
-                .filter(a -> a.getProvider() == provider && a.getStatus().awaiting() && a.getProviderRef() != null)
-                .flatMap(a -> payments.find(a.getPaymentId()).map(a::ref));
+    public HintTarget hintTarget(UUID attemptId, PaymentProvider provider) {
+        Optional<PaymentAttempt> attempt = payments.attempt(attemptId).filter(a -> a.getProvider() == provider);
+        return new HintTarget(attempt.isPresent(), attempt
+                .filter(a -> a.getStatus().awaiting() && a.getProviderRef() != null)
+                .flatMap(a -> payments.find(a.getPaymentId()).map(a::ref)).orElse(null));
     }
 
     /** The booking's attempts that may still be paid at a provider (to stop them there once it is cancelled). */

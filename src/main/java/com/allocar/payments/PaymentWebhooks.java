@@ -4,7 +4,6 @@ import com.allocar.payments.provider.NotificationTokens;
 import com.allocar.payments.provider.PaymentGateway;
 import com.allocar.payments.provider.PaymentGateways;
 import com.allocar.payments.provider.ProviderException;
-import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderStatus;
 import com.allocar.payments.provider.VerifiedNotification;
 import com.allocar.payments.provider.WebhookRequest;
@@ -49,13 +48,13 @@ public class PaymentWebhooks {
         ProviderStatus looked = null;
         if (event.lookUpRequired() && event.aboutPayment()) {
             // unsigned: acted on (a look-up, an inbox row) only for an attempt of ours still waiting for this provider
-            Optional<ProviderPaymentRef> ref = uuid(event.paymentId())
-                    .flatMap(id -> service.awaitingAttemptRef(id, provider));
-            if (ref.isEmpty()) {
-                return WebhookOutcome.unknown_payment;
+            PaymentService.HintTarget target = uuid(event.paymentId()).map(id -> service.hintTarget(id, provider))
+                    .orElse(new PaymentService.HintTarget(false, null));
+            if (target.ref() == null) {
+                return target.known() ? WebhookOutcome.already_applied : WebhookOutcome.unknown_payment;
             }
             try {
-                looked = gateway.lookUp(ref.get());
+                looked = gateway.lookUp(target.ref());
             } catch (ProviderException e) {
                 throw e.toApiException();
             }

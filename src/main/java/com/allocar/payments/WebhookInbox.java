@@ -51,7 +51,7 @@ public class WebhookInbox {
         Optional<Located> found = event.aboutPayment() ? find(event) : Optional.empty();
         if (hint && (found.isEmpty() || !found.get().attempt().getStatus().awaiting())) {
             // an unsigned hint names no attempt of ours still waiting for this provider's word: nothing is stored
-            return WebhookOutcome.unknown_payment;
+            return found.isEmpty() ? WebhookOutcome.unknown_payment : WebhookOutcome.already_applied;
         }
         if (hint && (looked == null || !looked.status().isFinal())) {
             // not consumed: the same notification, delivered again once the provider is done, must be applied

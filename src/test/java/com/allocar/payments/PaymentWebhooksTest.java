@@ -10,7 +10,6 @@ import com.allocar.payments.orange.OrangeSettings;
 import com.allocar.payments.provider.PaymentGateways;
 import com.allocar.payments.provider.ProviderConfig;
 import com.allocar.payments.provider.ProviderHttp;
-import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderStatus;
 import com.allocar.payments.provider.VerifiedNotification;
 import com.allocar.payments.provider.WebhookRequest;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +45,9 @@ class PaymentWebhooksTest {
                 new StripeGateway(StripeSettings.from(config), ProviderHttp.newClient()));
         webhooks.service = new PaymentService() {
             @Override
-            public Optional<ProviderPaymentRef> awaitingAttemptRef(UUID attemptId, PaymentProvider provider) {
+            public HintTarget hintTarget(UUID attemptId, PaymentProvider provider) {
                 askedFor.add(attemptId);
-                return Optional.empty(); // no such attempt, or not one still waiting for this provider
+                return new HintTarget(false, null); // no such attempt of this provider
             }
         };
         webhooks.inbox = new WebhookInbox() {
