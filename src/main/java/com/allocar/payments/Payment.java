@@ -15,8 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** One payment attempt, for a booking or for a wallet top-up. */
 @Entity
@@ -69,16 +67,10 @@ public class Payment extends VersionedEntity implements Owned {
     @Column(name = "provider_txn_id")
     private String providerTxnId;
 
-    @Column(name = "checkout_url")
-    private String checkoutUrl;
 
     @Column(name = "failure_reason")
     private String failureReason;
 
-    /** The provider's last answer (jsonb). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "raw_payload")
-    private String rawPayload;
 
     @Column(name = "paid_at")
     private Instant paidAt;
@@ -123,9 +115,8 @@ public class Payment extends VersionedEntity implements Owned {
     }
 
     /** The attempt the payer is sent to now, or the one that paid: shown as the payment's provider reference. */
-    public void showAttempt(String providerRef, String checkoutUrl) {
+    public void showAttempt(String providerRef) {
         this.providerRef = providerRef;
-        this.checkoutUrl = checkoutUrl;
     }
 
     /** The provider confirmed the money arrived: paid. From init, authorized or failed (see {@link PaymentStatus}). */
@@ -187,10 +178,6 @@ public class Payment extends VersionedEntity implements Owned {
         return userId;
     }
 
-    public void setRawPayload(String rawPayloadJson) {
-        this.rawPayload = rawPayloadJson;
-    }
-
     public PaymentPurpose getPurpose() {
         return purpose;
     }
@@ -239,16 +226,8 @@ public class Payment extends VersionedEntity implements Owned {
         return providerTxnId;
     }
 
-    public String getCheckoutUrl() {
-        return checkoutUrl;
-    }
-
     public String getFailureReason() {
         return failureReason;
-    }
-
-    public String getRawPayload() {
-        return rawPayload;
     }
 
     public Instant getPaidAt() {

@@ -234,8 +234,7 @@ public class PaymentService {
         if (attempt.getProviderRef() == null) {
             attempt.opened(checkout, appData(checkout));
             if (payment.getStatus().open()) {
-                payment.showAttempt(checkout.providerRef(), checkout.redirectUrl());
-                payment.setRawPayload(checkout.raw());
+                payment.showAttempt(checkout.providerRef());
             }
         } else if (!attempt.getProviderRef().equals(checkout.providerRef())) {
             LOG.warning(() -> "Attempt " + attemptId + " answered with another provider reference; the first is kept");

@@ -98,12 +98,12 @@ public class PaymentSettler {
     public void attemptSucceeded(Payment payment, PaymentAttempt attempt, String providerTxnId, String source) {
         attempt.succeeded(providerTxnId);
         if (!payment.getStatus().collected()) {
-            payment.showAttempt(attempt.getProviderRef(), attempt.getCheckoutUrl());
+            payment.showAttempt(attempt.getProviderRef());
             paid(payment, providerTxnId, source, true);
             return;
         }
         Payment extra = Payment.extraSuccessOf(payment);
-        extra.showAttempt(attempt.getProviderRef(), attempt.getCheckoutUrl());
+        extra.showAttempt(attempt.getProviderRef());
         extra.markPaid(providerTxnId, Refunds.now());
         em.persist(extra);
         em.flush();

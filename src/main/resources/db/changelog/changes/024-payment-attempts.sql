@@ -46,12 +46,17 @@ SELECT id, id, CASE method WHEN 'card' THEN 'stripe' ELSE method END,
 FROM payments WHERE method <> 'wallet';
 --rollback DELETE FROM payment_attempts WHERE id = payment_id;
 
---changeset allocar:024-payments-tokens-moved
--- the tokens belong to an attempt now; the payment keeps provider_ref (the attempt that paid it, else the latest)
+--changeset allocar:024-payments-attempt-columns-moved
+-- the tokens, the payer's URL and the provider's answer belong to an attempt now; the payment keeps provider_ref
+-- (the attempt that paid it, else the latest) and provider_txn_id
 ALTER TABLE payments DROP COLUMN pay_token;
 ALTER TABLE payments DROP COLUMN notif_token;
+ALTER TABLE payments DROP COLUMN checkout_url;
+ALTER TABLE payments DROP COLUMN raw_payload;
 --rollback ALTER TABLE payments ADD COLUMN pay_token text; ALTER TABLE payments ADD COLUMN notif_token text;
---rollback UPDATE payments p SET pay_token = a.pay_token, notif_token = a.notif_token FROM payment_attempts a WHERE a.id = p.id;
+--rollback ALTER TABLE payments ADD COLUMN checkout_url text; ALTER TABLE payments ADD COLUMN raw_payload jsonb;
+--rollback UPDATE payments p SET pay_token = a.pay_token, notif_token = a.notif_token, checkout_url = a.checkout_url,
+--rollback raw_payload = a.raw_payload FROM payment_attempts a WHERE a.id = p.id;
 
 --changeset allocar:024-webhook-events-needs-review
 COMMENT ON COLUMN webhook_events.outcome IS 'what the event did: applied, already_applied, pending, mismatch, needs_review, unknown_payment, ignored';
