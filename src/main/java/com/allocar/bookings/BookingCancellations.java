@@ -1,8 +1,5 @@
 package com.allocar.bookings;
 
-import com.allocar.payments.RefundOutcome;
-import com.allocar.payments.RefundRoute;
-import com.allocar.payments.Refunds;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.money.Pricing;
 import com.allocar.platform.money.Pricing.CancellationCase;
@@ -22,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Cancels a locked booking with its money (CXL): the amounts from {@link Pricing#cancellation}, the seats of a
- * paid booking given back, the refund through {@link Refunds}, the driver's penalty, and one booking_events and
+ * paid booking given back, the refund through {@link BookingRefunds}, the driver's penalty, and one booking_events and
  * audit row carrying every amount, all in the caller's transaction.
  */
 @ApplicationScoped
@@ -33,7 +30,7 @@ public class BookingCancellations {
     @Inject
     BookingJournal journal;
     @Inject
-    Refunds refunds;
+    BookingRefunds refunds;
     @Inject
     DriverPenalties penalties;
     @Inject
@@ -53,8 +50,8 @@ public class BookingCancellations {
             bookings.releaseSeats(tripId, booking.getSeats());
             tripChanged.fire(new TripChanged(tripId));
         }
-        Optional<RefundOutcome> refund = outcome.refund().signum() > 0
-                ? refunds.refundBooking(booking.getId(), outcome.refund(), request.route(), request.refundReason(),
+        Optional<BookingRefunds.Refunded> refund = outcome.refund().signum() > 0
+                ? refunds.refundBooking(booking.getId(), outcome.refund(), request.refundTo(), request.refundReason(),
                 request.actorType(), request.actorId())
                 : Optional.empty();
         // only a passenger the driver had accepted (or who had paid) costs the driver a fine
@@ -74,7 +71,7 @@ public class BookingCancellations {
         meta.put("penalty_points", fined ? outcome.penaltyPoints() : 0);
         refund.ifPresent(r -> {
             meta.put("refund_id", r.refundId().toString());
-            meta.put("refund_route", r.route().name().toLowerCase());
+            meta.put("refund_route", r.route());
             meta.put("refund_status", r.status());
         });
         journal.transition(booking, from, request.action(), request.actorType(), request.actorId(), meta);
@@ -91,7 +88,7 @@ public class BookingCancellations {
      *                     whole trip is cancelled: the trip is fined once)
      */
     public record Request(CancellationCase cancellationCase, CancelledBy by, String action, String reason,
-                          String refundReason, RefundRoute route, boolean penalise, ActorType actorType,
+                          String refundReason, BookingRefunds.To refundTo, boolean penalise, ActorType actorType,
                           UUID actorId) {
     }
 }

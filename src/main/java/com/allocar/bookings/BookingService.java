@@ -2,7 +2,6 @@ package com.allocar.bookings;
 
 import com.allocar.bookings.BookingCancellations.Request;
 import com.allocar.identity.User;
-import com.allocar.payments.RefundRoute;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.errors.BookingConflictException;
@@ -157,7 +156,7 @@ public class BookingService {
                     Map.of("from", booking.getStatus().name(), "to", "cancelled"));
         }
         cancellations.cancel(booking, new Request(CancellationCase.DRIVER, CancelledBy.driver, "reject", reason,
-                "driver_rejected", RefundRoute.ORIGINAL, false, ActorType.user, driverId), now());
+                "driver_rejected", BookingRefunds.To.MEANS_OF_PAYMENT, false, ActorType.user, driverId), now());
         return BookingView.of(booking, driverId);
     }
 
@@ -181,8 +180,8 @@ public class BookingService {
                     false, ActorType.user, callerId), now);
         } else {
             cancellations.cancel(booking, new Request(CancellationCase.DRIVER, CancelledBy.driver, "cancel",
-                    reason == null ? "Cancelled by the driver" : reason, "driver_cancelled", RefundRoute.ORIGINAL,
-                    true, ActorType.user, callerId), now);
+                    reason == null ? "Cancelled by the driver" : reason, "driver_cancelled",
+                    BookingRefunds.To.MEANS_OF_PAYMENT, true, ActorType.user, callerId), now);
         }
         return BookingView.of(booking, callerId);
     }
@@ -275,13 +274,13 @@ public class BookingService {
         }
         String reason = pendingDue ? "expired" : "unpaid_at_departure";
         cancellations.cancel(booking, new Request(CancellationCase.SYSTEM, CancelledBy.system, "expire", reason,
-                reason, RefundRoute.ORIGINAL, false, ActorType.system, null), now);
+                reason, BookingRefunds.To.MEANS_OF_PAYMENT, false, ActorType.system, null), now);
         return true;
     }
 
     /** CXL-1's "wallet first": what a passenger's own cancellation or no-show leaves goes to the wallet, if on. */
-    private RefundRoute passengerRefunds() {
-        return settings.enableWallet() ? RefundRoute.WALLET : RefundRoute.ORIGINAL;
+    private BookingRefunds.To passengerRefunds() {
+        return settings.enableWallet() ? BookingRefunds.To.WALLET : BookingRefunds.To.MEANS_OF_PAYMENT;
     }
 
     private Booking asDriver(UUID driverId, UUID id) {

@@ -1,7 +1,6 @@
 package com.allocar.bookings;
 
 import com.allocar.bookings.BookingCancellations.Request;
-import com.allocar.payments.RefundRoute;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.money.Pricing.CancellationCase;
 import com.allocar.platform.money.Pricing.CancellationOutcome;
@@ -42,8 +41,8 @@ public class TripCancellationBookings {
             boolean committed = booking.getStatus() != BookingStatus.pending;
             CancellationOutcome outcome = cancellations.cancel(booking, new Request(
                     byDriver ? CancellationCase.DRIVER : CancellationCase.ADMIN, by, "cancel",
-                    "Trip cancelled: " + cancelled.reason(), "trip_cancelled", RefundRoute.ORIGINAL, false,
-                    cancelled.actorType(), cancelled.actorId()), now);
+                    "Trip cancelled: " + cancelled.reason(), "trip_cancelled", BookingRefunds.To.MEANS_OF_PAYMENT,
+                    false, cancelled.actorType(), cancelled.actorId()), now);
             if (committed && fine == null) {
                 fine = outcome;
             }

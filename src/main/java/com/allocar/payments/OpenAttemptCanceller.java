@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * Once a booking is cancelled (committed), its open payment attempts are stopped at their providers (Wave
  * expires the session, Stripe cancels the intent; Orange and MTN attempts lapse), so the passenger is not invited
  * to pay for a booking that is gone. Best effort, off the request thread: an attempt paid anyway is recorded by
- * its webhook and refunded by settlement.
+ * its webhook and refunded by settlement. Superseded attempts are stopped too.
  */
 @ApplicationScoped
 public class OpenAttemptCanceller {
@@ -44,10 +44,12 @@ public class OpenAttemptCanceller {
     }
 
     void cancelOpenAttempts(UUID bookingId) {
-        for (PaymentService.OpenAttempt attempt : payments.openAttemptsOf(bookingId)) {
+        for (PaymentRepository.OpenAttempt attempt : payments.openAttemptsOf(bookingId)) {
             try {
-                gateways.forMethod(attempt.method()).filter(PaymentGateway::available)
-                        .ifPresent(gateway -> gateway.cancel(attempt.ref()));
+                PaymentGateway gateway = gateways.gateway(attempt.provider());
+                if (gateway.available()) {
+                    gateway.cancel(attempt.ref());
+                }
             } catch (ProviderException | IllegalArgumentException e) {
                 LOG.info(() -> "Could not cancel payment " + attempt.ref().paymentId() + ": " + e.getMessage());
             }

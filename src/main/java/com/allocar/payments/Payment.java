@@ -15,8 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** One payment attempt, for a booking or for a wallet top-up. */
 @Entity
@@ -58,7 +56,10 @@ public class Payment extends VersionedEntity implements Owned {
     @Column(name = "refunded_amount", nullable = false, precision = 12, scale = 2)
     private BigDecimal refundedAmount = BigDecimal.ZERO;
 
-    /** The provider's id of this attempt (Wave session, Stripe PaymentIntent, MTN reference, Orange order). */
+    /**
+     * The provider's id of the attempt that paid it, else of its latest attempt (Wave session, Stripe PaymentIntent,
+     * MTN reference, Orange order); every attempt is a {@link PaymentAttempt}.
+     */
     @Column(name = "provider_ref")
     private String providerRef;
 
@@ -66,24 +67,10 @@ public class Payment extends VersionedEntity implements Owned {
     @Column(name = "provider_txn_id")
     private String providerTxnId;
 
-    @Column(name = "checkout_url")
-    private String checkoutUrl;
-
-    /** Orange Money: confirms the transaction status. */
-    @Column(name = "pay_token")
-    private String payToken;
-
-    /** Orange Money: a notification is genuine only when it carries this token. */
-    @Column(name = "notif_token")
-    private String notifToken;
 
     @Column(name = "failure_reason")
     private String failureReason;
 
-    /** The provider's last answer (jsonb). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "raw_payload")
-    private String rawPayload;
 
     @Column(name = "paid_at")
     private Instant paidAt;
@@ -119,12 +106,17 @@ public class Payment extends VersionedEntity implements Owned {
         return new Payment(PaymentPurpose.topup, null, userId, method, amount);
     }
 
-    /** What the provider returned when the attempt was opened. */
-    public void recordCheckout(String providerRef, String checkoutUrl, String payToken, String notifToken) {
+    /**
+     * Another success of an attempt of {@code paid}, which is already paid: the money is recorded on a payment of its
+     * own (same payer, booking, method and amount) so that it can be refunded in full like any payment.
+     */
+    public static Payment extraSuccessOf(Payment paid) {
+        return new Payment(paid.purpose, paid.booking, paid.userId, paid.method, paid.amount);
+    }
+
+    /** The attempt the payer is sent to now, or the one that paid: shown as the payment's provider reference. */
+    public void showAttempt(String providerRef) {
         this.providerRef = providerRef;
-        this.checkoutUrl = checkoutUrl;
-        this.payToken = payToken;
-        this.notifToken = notifToken;
     }
 
     /** The provider confirmed the money arrived: paid. From init, authorized or failed (see {@link PaymentStatus}). */
@@ -186,10 +178,6 @@ public class Payment extends VersionedEntity implements Owned {
         return userId;
     }
 
-    public void setRawPayload(String rawPayloadJson) {
-        this.rawPayload = rawPayloadJson;
-    }
-
     public PaymentPurpose getPurpose() {
         return purpose;
     }
@@ -238,24 +226,8 @@ public class Payment extends VersionedEntity implements Owned {
         return providerTxnId;
     }
 
-    public String getCheckoutUrl() {
-        return checkoutUrl;
-    }
-
-    public String getPayToken() {
-        return payToken;
-    }
-
-    public String getNotifToken() {
-        return notifToken;
-    }
-
     public String getFailureReason() {
         return failureReason;
-    }
-
-    public String getRawPayload() {
-        return rawPayload;
     }
 
     public Instant getPaidAt() {

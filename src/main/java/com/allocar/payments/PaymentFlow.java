@@ -5,24 +5,25 @@ import com.allocar.payments.provider.CheckoutRequest;
 import com.allocar.payments.provider.PaymentGateway;
 import com.allocar.payments.provider.PaymentGateways;
 import com.allocar.payments.provider.ProviderException;
-import com.allocar.payments.provider.ProviderPaymentRef;
+import com.allocar.payments.provider.JsonFields;
 import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starting a payment (PAY-1, WAL-1 top-ups): transaction 1 opens (or reuses) the attempt, then the provider is
- * called outside any transaction, then transaction 2 records its answer. Unavailable provider: the attempt stays
- * {@code init} and the client gets 503; retrying is safe (the gateways are idempotent per payment id). Refused: the
- * attempt fails, 402 {@code payment_failed}. Wallet payments need no provider: one transaction.
+ * Starting a payment (PAY-1, WAL-1 top-ups): transaction 1 opens (or reuses) the payment and its attempt, then the
+ * provider is called outside any transaction, then transaction 2 records its answer on that attempt. Unavailable
+ * provider: the attempt stays {@code opening} and the client gets 503; retrying is safe (the same attempt is asked
+ * for again under the same reference). Refused: the attempt fails, 402 {@code payment_failed}. Wallet payments need
+ * no provider: one transaction.
  */
 @ApplicationScoped
 public class PaymentFlow {
@@ -62,36 +63,50 @@ public class PaymentFlow {
     }
 
     private Started start(PaymentGateway gateway, PaymentService.Opened opened) {
+        Map<String, String> provider = new LinkedHashMap<>();
+        provider.put("name", gateway.provider().name());
+        PaymentService.Reuse reuse = opened.reuse();
+        if (reuse != null) {
+            // the live attempt is still payable: the payer goes back to it, no second attempt at the provider
+            JsonObject appData = JsonFields.parseOrNull(reuse.appDataJson());
+            if (appData != null) {
+                appData.forEach((key, value) -> provider.put(key, JsonFields.string(appData, key)));
+            }
+            return new Started(new PaymentStarted(reuse.payment(), reuse.redirectUrl(), provider), false);
+        }
         String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "payment_id=" + opened.paymentId();
         Checkout checkout;
         try {
-            checkout = gateway.start(new CheckoutRequest(opened.paymentId(), opened.amount(), "XOF",
+            checkout = gateway.start(new CheckoutRequest(opened.attemptId(), opened.amount(), "XOF",
                     opened.payerPhone(), opened.description(), back + "&result=success", back + "&result=error"));
         } catch (ProviderRefusedException e) {
-            service.failAtStart(opened.paymentId(), e.providerCode() == null ? "refused" : e.providerCode());
+            service.failAtStart(opened.paymentId(), opened.attemptId(),
+                    e.providerCode() == null ? "refused" : e.providerCode());
             throw e.toApiException();
         } catch (ProviderUnavailableException e) {
-            LOG.warning(() -> "Payment " + opened.paymentId() + " left init: " + e.getMessage());
+            LOG.warning(() -> "Payment " + opened.paymentId() + " attempt " + opened.attemptId() + " left opening: "
+                    + e.getMessage());
             throw e.toApiException();
         }
-        PaymentView view = service.recordCheckout(opened.paymentId(), checkout);
-        Map<String, String> provider = new LinkedHashMap<>();
-        provider.put("name", gateway.provider().name());
+        PaymentView view = service.recordCheckout(opened.paymentId(), opened.attemptId(), checkout);
         provider.putAll(checkout.appData());
         return new Started(new PaymentStarted(view, checkout.redirectUrl(), provider), opened.created());
     }
 
-    /** The payer switched methods: the older open attempts are stopped at their providers (where they can be). */
+    /**
+     * The attempts the payer is no longer sent to (an attempt replaced by a new one, or the booking's attempts with
+     * another method) are stopped at their providers where they can be.
+     */
     private void cancelSuperseded(PaymentService.Opened opened) {
-        List<ProviderPaymentRef> refs = opened.superseded();
-        for (int i = 0; i < refs.size(); i++) {
-            ProviderPaymentRef ref = refs.get(i);
-            PaymentMethod method = opened.supersededMethods().get(i);
+        for (PaymentRepository.OpenAttempt attempt : opened.superseded()) {
             try {
-                gateways.forMethod(method).filter(PaymentGateway::available).ifPresent(g -> g.cancel(ref));
+                PaymentGateway gateway = gateways.gateway(attempt.provider());
+                if (gateway.available()) {
+                    gateway.cancel(attempt.ref());
+                }
             } catch (ProviderException e) {
-                // best effort: if it is paid anyway, the webhook records it and settlement refunds it
-                LOG.info(() -> "Could not cancel superseded payment " + ref.paymentId() + ": " + e.getMessage());
+                // best effort: if it is paid anyway, its webhook records it and the extra money is refunded
+                LOG.info(() -> "Could not cancel superseded attempt " + attempt.ref().paymentId() + ": " + e.getMessage());
             }
         }
     }

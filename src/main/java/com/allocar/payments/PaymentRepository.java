@@ -1,6 +1,7 @@
 package com.allocar.payments;
 
 import com.allocar.bookings.BookingSettlement;
+import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.paging.JpaLists;
 import com.allocar.platform.paging.ListQuery;
@@ -23,6 +24,7 @@ public class PaymentRepository {
             "booking_id", "booking.id", "created_at", "createdAt", "amount", "amount");
     static final List<PaymentStatus> OPEN = List.of(PaymentStatus.init, PaymentStatus.authorized);
     static final List<PaymentStatus> COLLECTED = List.of(PaymentStatus.paid, PaymentStatus.refunded);
+    static final List<AttemptStatus> LIVE = List.of(AttemptStatus.opening, AttemptStatus.open);
 
     @PersistenceContext(unitName = "allocar")
     EntityManager em;
@@ -49,18 +51,12 @@ public class PaymentRepository {
         return lock(id);
     }
 
-    /** The id of the payment of a provider attempt (methods map to providers one to one). */
-    public Optional<UUID> idByProviderRef(PaymentMethod method, String providerRef) {
-        return em.createQuery("SELECT p.id FROM Payment p WHERE p.method = :method AND p.providerRef = :ref", UUID.class)
-                .setParameter("method", method).setParameter("ref", providerRef).getResultStream().findFirst();
-    }
-
     /**
-     * The open attempt of the booking with this method, created when there is none. Concurrent calls make one
+     * The open payment of the booking with this method, created when there is none. Concurrent calls make one
      * (the partial unique index ux_payments_booking_method_open: the loser's insert does nothing and it reads the
      * winner's row). Locked.
      */
-    public Attempt openAttempt(UUID bookingId, UUID payerId, PaymentMethod method, BigDecimal amount) {
+    public Attempt openPayment(UUID bookingId, UUID payerId, PaymentMethod method, BigDecimal amount) {
         int inserted = em.createNativeQuery("INSERT INTO payments (purpose, booking_id, user_id, method, amount) "
                         + "VALUES ('booking', ?1, ?2, ?3, ?4) ON CONFLICT (booking_id, method) "
                         + "WHERE purpose = 'booking' AND status IN ('init', 'authorized') DO NOTHING")
@@ -73,16 +69,89 @@ public class PaymentRepository {
         return new Attempt(payment, inserted == 1);
     }
 
-    /** An open attempt, and whether this call created it. */
+    /** An open payment, and whether this call created it. */
     public record Attempt(Payment payment, boolean created) {
     }
 
-    /** The booking's open attempts with other methods that reached their provider (to cancel there). */
-    public List<Payment> otherOpenAttempts(UUID bookingId, PaymentMethod method) {
-        return em.createQuery("SELECT p FROM Payment p WHERE p.booking.id = :booking AND p.method <> :method "
-                        + "AND p.status IN :open AND p.providerRef IS NOT NULL", Payment.class)
-                .setParameter("booking", bookingId).setParameter("method", method).setParameter("open", OPEN)
-                .getResultList();
+    /**
+     * A new attempt of the (locked) payment, {@code opening}. Its id is our reference at the provider: the payment's
+     * own id for the first attempt (what every provider held before attempts had rows), a new one afterwards.
+     */
+    public PaymentAttempt newAttempt(Payment payment, PaymentProvider provider) {
+        Object id = em.createNativeQuery("INSERT INTO payment_attempts (id, payment_id, provider) SELECT CASE WHEN "
+                        + "EXISTS (SELECT 1 FROM payment_attempts WHERE id = ?1) THEN gen_random_uuid() ELSE ?1 END, ?1, ?2 "
+                        + "RETURNING id")
+                .setParameter(1, payment.getId()).setParameter(2, provider.name()).getResultList().get(0);
+        return em.find(PaymentAttempt.class, id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
+    }
+
+    public Optional<PaymentAttempt> attempt(UUID id) {
+        return Optional.ofNullable(em.find(PaymentAttempt.class, id));
+    }
+
+    /** The attempt of {@code provider} that it knows as {@code providerRef}. */
+    public Optional<PaymentAttempt> attemptByProviderRef(PaymentProvider provider, String providerRef) {
+        return em.createQuery("SELECT a FROM PaymentAttempt a WHERE a.provider = :provider AND a.providerRef = :ref",
+                        PaymentAttempt.class)
+                .setParameter("provider", provider).setParameter("ref", providerRef).getResultStream().findFirst();
+    }
+
+    /** The attempt, its row locked (after its payment's: the lock order is trip, booking, payment, attempt). */
+    public PaymentAttempt lockAttempt(PaymentAttempt attempt) {
+        em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
+        return attempt;
+    }
+
+    /** The payment's live attempt (opening or open; at most one), locked. */
+    public Optional<PaymentAttempt> liveAttempt(UUID paymentId) {
+        return em.createQuery("SELECT a FROM PaymentAttempt a WHERE a.paymentId = :payment AND a.status IN :live",
+                        PaymentAttempt.class)
+                .setParameter("payment", paymentId).setParameter("live", LIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    /** Pushes an opening attempt's lease on (a retry takes over an attempt whose opener went away). */
+    public void touch(PaymentAttempt attempt) {
+        em.createNativeQuery("UPDATE payment_attempts SET updated_at = now() WHERE id = ?1")
+                .setParameter(1, attempt.getId()).executeUpdate();
+    }
+
+    /** What a provider needs to refund the payment: its succeeded attempt; null when none reached a provider. */
+    public ProviderPaymentRef collectedRef(Payment payment) {
+        return em.createQuery("SELECT a FROM PaymentAttempt a WHERE a.paymentId = :payment AND a.status = :succeeded "
+                        + "ORDER BY a.updatedAt", PaymentAttempt.class)
+                .setParameter("payment", payment.getId()).setParameter("succeeded", AttemptStatus.succeeded)
+                .getResultStream().findFirst().map(a -> a.ref(payment)).orElse(null);
+    }
+
+    /**
+     * The attempts of the booking that reached a provider and may still be paid there: the live attempts of its
+     * open payments other than {@code exceptPayment} (may be null), and, when {@code withSuperseded}, every superseded
+     * attempt of its payments. To stop at the provider once another attempt or a cancellation replaces them.
+     */
+    public List<OpenAttempt> cancellableAttempts(UUID bookingId, UUID exceptPayment, boolean withSuperseded) {
+        List<Object[]> rows = em.createQuery("SELECT a, p FROM PaymentAttempt a, Payment p WHERE p.id = a.paymentId "
+                        + "AND p.booking.id = :booking AND a.providerRef IS NOT NULL AND ((a.status IN :live "
+                        + "AND p.status IN :open AND p.id <> :except) OR (:superseded = TRUE AND a.status = :gone))",
+                        Object[].class)
+                .setParameter("booking", bookingId)
+                .setParameter("except", exceptPayment == null ? new UUID(0, 0) : exceptPayment)
+                .setParameter("superseded", withSuperseded).setParameter("gone", AttemptStatus.superseded)
+                .setParameter("live", LIVE).setParameter("open", OPEN).getResultList();
+        return rows.stream().map(row -> new OpenAttempt(((PaymentAttempt) row[0]).getProvider(),
+                ((PaymentAttempt) row[0]).ref((Payment) row[1]))).toList();
+    }
+
+    /** An attempt that may still be paid at its provider. */
+    public record OpenAttempt(PaymentProvider provider, ProviderPaymentRef ref) {
+    }
+
+    /** Whether the payment has a live attempt other than {@code attemptId}. */
+    public boolean hasOtherLiveAttempt(UUID paymentId, UUID attemptId) {
+        return em.createQuery("SELECT COUNT(a) FROM PaymentAttempt a WHERE a.paymentId = :payment AND a.id <> :attempt "
+                        + "AND a.status IN :live", Long.class)
+                .setParameter("payment", paymentId).setParameter("attempt", attemptId).setParameter("live", LIVE)
+                .getSingleResult() > 0;
     }
 
     /** The booking's collected payments (paid, or refunded in part or in full), oldest payment first, locked. */

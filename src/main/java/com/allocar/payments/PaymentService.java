@@ -7,12 +7,14 @@ import com.allocar.bookings.SettlementResult;
 import com.allocar.identity.User;
 import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.Checkout;
+import com.allocar.payments.provider.PaymentGateways;
 import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderPaymentStatus;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.BookingConflictException;
+import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.errors.NotFoundException;
 import com.allocar.platform.errors.RateLimitedException;
 import com.allocar.platform.errors.ValidationException;
@@ -25,16 +27,20 @@ import com.allocar.wallet.WalletService;
 import com.allocar.wallet.WalletTxnSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The payments' transactions (PAY-1, PAY-5, WAL-1 top-ups), one use case per method. Provider calls happen
@@ -42,6 +48,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PaymentService {
+    private static final Logger LOG = Logger.getLogger(PaymentService.class.getName());
     public static final ListSpec MINE = ListSpec.builder()
             .filter("status", FilterType.of(PaymentStatus.class))
             .filter("method", FilterType.of(PaymentMethod.class))
@@ -73,14 +80,41 @@ public class PaymentService {
     @Inject
     AuditService audit;
 
-    /** What the provider needs to open (or find) the attempt, and the older attempts to cancel there. */
-    public record Opened(UUID paymentId, boolean created, BigDecimal amount, String payerPhone, String description,
-                         List<ProviderPaymentRef> superseded, List<PaymentMethod> supersededMethods) {
+    /** How long an attempt may stay {@code opening} (its provider call under way) before a retry takes it over. */
+    static final Duration OPENING_LEASE = Duration.ofSeconds(30);
+    /** An open attempt is offered again only while it stays payable at least this long. */
+    static final Duration REUSE_MARGIN = Duration.ofMinutes(2);
+    /** How long an attempt whose provider gives no expiry (Orange, MTN) is offered again. */
+    static final Duration REUSE_WITHOUT_EXPIRY = Duration.ofMinutes(5);
+    /** Stripe keeps an idempotency key 24 h: within it, the same key gives the same PaymentIntent again. */
+    static final Duration STRIPE_REUSE = Duration.ofHours(23);
+
+    /**
+     * What the provider needs to open (or find) the attempt, and the attempts to stop at their providers.
+     *
+     * @param attemptId  our reference of the attempt at the provider
+     * @param reuse      the open attempt answered again without a provider call, or null: call the provider
+     * @param superseded attempts the payer is no longer sent to (a replaced attempt, other methods' attempts)
+     */
+    public record Opened(UUID paymentId, UUID attemptId, boolean created, BigDecimal amount, String payerPhone,
+                         String description, Reuse reuse, List<PaymentRepository.OpenAttempt> superseded) {
     }
+
+    /** An open attempt offered again as it was stored. */
+    public record Reuse(PaymentView payment, String redirectUrl, String appDataJson) {
+    }
+
+    /** What to do with the payment's live attempt when the payer asks to pay again. */
+    enum Next { REUSE, CALL_AGAIN, REPLACE }
 
     /**
      * Transaction 1 of a provider payment of a booking: the charge as the server computes it, the card rule
-     * (PAY-5), MTN's payer phone, and the booking's open attempt with this method (reused, or created).
+     * (PAY-5), MTN's payer phone, the booking's open payment with this method (reused, or created) and its attempt:
+     * under the booking's lock, so concurrent inits of one booking see each other's attempt, at most one attempt
+     * per payment is live. A live attempt is offered again while the provider keeps it payable; else it is
+     * superseded (a success of it is still accepted) and a new one opened.
+     *
+     * @throws ConflictException 409 when another init of this payment is calling its provider right now
      */
     @Transactional
     public Opened openForBooking(UUID userId, UUID bookingId, PaymentMethod method) {
@@ -89,24 +123,79 @@ public class PaymentService {
             requireCardAllowed(userId);
         }
         String phone = method == PaymentMethod.mtn ? requirePhone(userId) : null;
+        // trip → booking → payment → attempt: every init of this booking waits here for the one before it
+        settlement.lockBooking(bookingId);
         BigDecimal amount = Amounts.wholeFrancs(charge.amount());
-        PaymentRepository.Attempt attempt = payments.openAttempt(bookingId, userId, method, amount);
-        if (!Amounts.same(attempt.payment().getAmount(), amount)) {
-            // the booking's amount changed since that attempt: it must not be paid for the old amount
-            settler.failed(attempt.payment(), "amount_changed", "init");
+        PaymentRepository.Attempt open = payments.openPayment(bookingId, userId, method, amount);
+        if (!Amounts.same(open.payment().getAmount(), amount)) {
+            // the booking's amount changed since that payment: it must not be paid for the old amount
+            payments.liveAttempt(open.payment().getId()).ifPresent(PaymentAttempt::supersede);
+            settler.failed(open.payment(), "amount_changed", "init");
             em.flush();
-            attempt = payments.openAttempt(bookingId, userId, method, amount);
+            open = payments.openPayment(bookingId, userId, method, amount);
         }
-        Payment payment = attempt.payment();
-        boolean created = attempt.created();
-        if (created) {
+        Payment payment = open.payment();
+        if (open.created()) {
             audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(),
                     Map.of("booking_id", bookingId.toString(), "method", method.name(), "amount", amount));
         }
-        List<Payment> others = payments.otherOpenAttempts(bookingId, method);
-        return new Opened(payment.getId(), created, amount, phone, charge.description(),
-                others.stream().map(PaymentService::refOf).toList(),
-                others.stream().map(Payment::getMethod).toList());
+        List<PaymentRepository.OpenAttempt> superseded = new ArrayList<>(
+                payments.cancellableAttempts(bookingId, payment.getId(), false));
+        PaymentProvider provider = PaymentGateways.providerOf(method).orElseThrow();
+        Optional<PaymentAttempt> live = payments.liveAttempt(payment.getId());
+        Instant now = Instant.now();
+        Next next = live.map(attempt -> next(attempt, now)).orElse(Next.REPLACE);
+        if (next == Next.REUSE) {
+            PaymentAttempt attempt = live.get();
+            return new Opened(payment.getId(), attempt.getId(), false, amount, phone, charge.description(),
+                    new Reuse(PaymentView.of(payment), attempt.getCheckoutUrl(), attempt.getAppData()), superseded);
+        }
+        if (next == Next.CALL_AGAIN) {
+            payments.touch(live.get());
+            return new Opened(payment.getId(), live.get().getId(), open.created(), amount, phone, charge.description(),
+                    null, superseded);
+        }
+        live.ifPresent(attempt -> {
+            attempt.supersede();
+            Optional.ofNullable(attempt.ref(payment))
+                    .ifPresent(ref -> superseded.add(new PaymentRepository.OpenAttempt(attempt.getProvider(), ref)));
+        });
+        em.flush();
+        PaymentAttempt attempt = payments.newAttempt(payment, provider);
+        if (live.isPresent()) {
+            audit.record(ActorType.user, userId, "payment.attempt_replaced", "payments", payment.getId(),
+                    Map.of("attempt_id", attempt.getId().toString(), "superseded_attempt_id",
+                            live.get().getId().toString()));
+        }
+        return new Opened(payment.getId(), attempt.getId(), open.created(), amount, phone, charge.description(), null,
+                superseded);
+    }
+
+    /**
+     * Whether the live attempt is offered again as stored, asked for again under the same reference (a provider
+     * that answers the same attempt again: Stripe's idempotency key; any provider after a lost answer), or
+     * replaced.
+     *
+     * @throws ConflictException 409 while another init is calling the provider for it
+     */
+    static Next next(PaymentAttempt attempt, Instant now) {
+        if (attempt.getStatus() == AttemptStatus.opening) {
+            if (attempt.getUpdatedAt() != null && attempt.getUpdatedAt().isAfter(now.minus(OPENING_LEASE))) {
+                throw new ConflictException("This payment is being opened at its provider; try again in a moment.",
+                        Map.of("payment_id", attempt.getPaymentId().toString(), "reason", "attempt_opening"));
+            }
+            return Next.CALL_AGAIN;
+        }
+        if (attempt.getProvider() == PaymentProvider.stripe) {
+            return attempt.getCreatedAt().isAfter(now.minus(STRIPE_REUSE)) ? Next.CALL_AGAIN : Next.REPLACE;
+        }
+        if (attempt.getAppData() == null) {
+            return Next.REPLACE;
+        }
+        Instant payableUntil = attempt.getExpiresAt() != null ? attempt.getExpiresAt()
+                : attempt.getCreatedAt().plus(REUSE_WITHOUT_EXPIRY);
+        return payableUntil.isAfter(now.plus(attempt.getExpiresAt() != null ? REUSE_MARGIN : Duration.ZERO))
+                ? Next.REUSE : Next.REPLACE;
     }
 
     /** Transaction 1 of a top-up (WAL-1): bounds, the wallet switch, the card rule, MTN's phone; a new payment. */
@@ -126,34 +215,52 @@ public class PaymentService {
         String phone = method == PaymentMethod.mtn ? requirePhone(userId) : null;
         Payment payment = Payment.forTopup(userId, method, Amounts.wholeFrancs(amount));
         em.persist(payment);
+        em.flush();
+        PaymentAttempt attempt = payments.newAttempt(payment, PaymentGateways.providerOf(method).orElseThrow());
         audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(),
                 Map.of("purpose", "topup", "method", method.name(), "amount", payment.getAmount()));
-        return new Opened(payment.getId(), true, payment.getAmount(), phone, "AlloCar: recharge du portefeuille",
-                List.of(), List.of());
+        return new Opened(payment.getId(), attempt.getId(), true, payment.getAmount(), phone,
+                "AlloCar: recharge du portefeuille", null, List.of());
     }
 
     /**
-     * Transaction 2: what the provider answered. When it says an earlier attempt of this payment was already paid
-     * (Wave found a paid session), the payment is settled now.
+     * Transaction 2: what the provider answered, on the attempt (its reference and tokens, never another attempt's).
+     * When it says the attempt was already paid (Wave found a paid session), it is settled now.
      */
     @Transactional
-    public PaymentView recordCheckout(UUID paymentId, Checkout checkout) {
+    public PaymentView recordCheckout(UUID paymentId, UUID attemptId, Checkout checkout) {
         Payment payment = payments.lockForSettlement(paymentId).orElseThrow(() -> new NotFoundException("No such payment."));
-        if (payment.getStatus().open() || payment.getProviderRef() == null) {
-            payment.recordCheckout(checkout.providerRef(), checkout.redirectUrl(), checkout.payToken(),
-                    checkout.notifToken());
-            payment.setRawPayload(checkout.raw());
+        PaymentAttempt attempt = payments.lockAttempt(payments.attempt(attemptId).orElseThrow());
+        if (attempt.getProviderRef() == null) {
+            attempt.opened(checkout, appData(checkout));
+            if (payment.getStatus().open()) {
+                payment.showAttempt(checkout.providerRef());
+            }
+        } else if (!attempt.getProviderRef().equals(checkout.providerRef())) {
+            LOG.warning(() -> "Attempt " + attemptId + " answered with another provider reference; the first is kept");
         }
-        if (checkout.status() == ProviderPaymentStatus.succeeded && payment.getStatus().canMoveTo(PaymentStatus.paid)) {
-            settler.paid(payment, null, "checkout", true);
+        if (checkout.status() == ProviderPaymentStatus.succeeded && attempt.getStatus() != AttemptStatus.succeeded
+                && attempt.getPaymentId().equals(paymentId)) {
+            settler.attemptSucceeded(payment, attempt, null, "checkout");
         }
         return PaymentView.of(payment);
     }
 
-    /** The provider refused to open the attempt: failed, with its reason (PAY-5 counts card ones). */
+    /** What the app needs to go on with an attempt, kept to offer it again; Stripe's client secret is not kept. */
+    private static String appData(Checkout checkout) {
+        if (checkout.provider() == PaymentProvider.stripe) {
+            return null;
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        checkout.appData().forEach(json::add);
+        return json.build().toString();
+    }
+
+    /** The provider refused to open the attempt: it fails, and its payment with it (PAY-5 counts card ones). */
     @Transactional
-    public void failAtStart(UUID paymentId, String reason) {
-        payments.lock(paymentId).ifPresent(payment -> settler.failed(payment, reason, "init"));
+    public void failAtStart(UUID paymentId, UUID attemptId, String reason) {
+        payments.lock(paymentId).ifPresent(payment -> payments.attempt(attemptId).map(payments::lockAttempt)
+                .ifPresent(attempt -> settler.attemptFailed(payment, attempt, reason, "init", false)));
     }
 
     /**
@@ -192,33 +299,33 @@ public class PaymentService {
         return payments.page(query, ownership.mineOnly("userId")).map(PaymentView::of);
     }
 
-    /** Orange's stored notification token of a payment (read for the webhook check, in a short transaction). */
+    /** Orange's notification token of an attempt (read for the webhook check, in a short transaction). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<String> notifTokenOf(UUID paymentId) {
-        return payments.find(paymentId).map(Payment::getNotifToken);
+    public Optional<String> notifTokenOf(UUID attemptId) {
+        return payments.attempt(attemptId).filter(a -> a.getProvider() == PaymentProvider.orange)
+                .map(PaymentAttempt::getNotifToken);
     }
 
-    /** What a provider needs to look an attempt up; empty when unknown or not yet opened at the provider. */
+    /**
+     * What an unsigned hint names: whether it is an attempt of {@code provider} at all ({@code known}) and, when that
+     * attempt is still waiting for the provider's word, what the provider needs to look it up ({@code ref}, else
+     * null). A hint about anything else is dropped unstored.
+     */
+    public record HintTarget(boolean known, ProviderPaymentRef ref) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<ProviderPaymentRef> providerRefOf(UUID paymentId, PaymentMethod method) {
-        return payments.find(paymentId).filter(p -> p.getMethod() == method && p.getProviderRef() != null)
-                .map(PaymentService::refOf);
+    public HintTarget hintTarget(UUID attemptId, PaymentProvider provider) {
+        Optional<PaymentAttempt> attempt = payments.attempt(attemptId).filter(a -> a.getProvider() == provider);
+        return new HintTarget(attempt.isPresent(), attempt
+                .filter(a -> a.getStatus().awaiting() && a.getProviderRef() != null)
+                .flatMap(a -> payments.find(a.getPaymentId()).map(a::ref)).orElse(null));
     }
 
-    /** An open attempt at its provider. */
-    public record OpenAttempt(PaymentMethod method, ProviderPaymentRef ref) {
-    }
-
-    /** The booking's open attempts that reached a provider (to stop them there once the booking is cancelled). */
+    /** The booking's attempts that may still be paid at a provider (to stop them there once it is cancelled). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<OpenAttempt> openAttemptsOf(UUID bookingId) {
-        return payments.otherOpenAttempts(bookingId, PaymentMethod.wallet).stream()
-                .map(p -> new OpenAttempt(p.getMethod(), refOf(p))).toList();
-    }
-
-    static ProviderPaymentRef refOf(Payment payment) {
-        return new ProviderPaymentRef(payment.getId(), payment.getProviderRef(), payment.getAmount(),
-                payment.getCurrency(), payment.getPayToken());
+    public List<PaymentRepository.OpenAttempt> openAttemptsOf(UUID bookingId) {
+        return payments.cancellableAttempts(bookingId, null, true);
     }
 
     /** PAY-5: the 4th card payment after 3 failures in 24 h is refused until the oldest of them is 24 h old. */

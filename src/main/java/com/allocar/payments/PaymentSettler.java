@@ -12,6 +12,8 @@ import com.allocar.wallet.WalletTxnSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +29,11 @@ import java.util.Map;
 public class PaymentSettler {
     /** Refund reason when the money arrived for a booking that can no longer be sold. */
     public static final String SEATS_GONE = "seats_gone";
+    /** Refund reason when a second attempt of an already paid payment was paid too. */
+    public static final String EXTRA_ATTEMPT = "extra_attempt";
 
+    @PersistenceContext(unitName = "allocar")
+    EntityManager em;
     @Inject
     BookingSettlement settlement;
     @Inject
@@ -81,6 +87,50 @@ public class PaymentSettler {
                     ActorType.system, null);
         }
         return result;
+    }
+
+    /**
+     * The provider confirmed that {@code attempt} was paid (payment and attempt locked by the caller). The first
+     * success pays the payment ({@link #paid}: settled, or refunded when the booking can no longer take it); a
+     * success of another attempt of a payment already paid is money paid twice: it is recorded on a payment of its
+     * own and refunded in full, by the provider where it can.
+     */
+    public void attemptSucceeded(Payment payment, PaymentAttempt attempt, String providerTxnId, String source) {
+        attempt.succeeded(providerTxnId);
+        if (!payment.getStatus().collected()) {
+            payment.showAttempt(attempt.getProviderRef());
+            paid(payment, providerTxnId, source, true);
+            return;
+        }
+        Payment extra = Payment.extraSuccessOf(payment);
+        extra.showAttempt(attempt.getProviderRef());
+        extra.markPaid(providerTxnId, Refunds.now());
+        em.persist(extra);
+        em.flush();
+        attempt.moveTo(extra.getId());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("amount", extra.getAmount());
+        meta.put("method", extra.getMethod().name());
+        meta.put("source", source);
+        meta.put("attempt_id", attempt.getId().toString());
+        meta.put("paid_payment_id", payment.getId().toString());
+        audit.record(ActorType.system, null, "payment.extra_attempt_paid", "payments", extra.getId(), meta);
+        outcomes.fire(new PaymentOutcome(extra.getId(), extra.getMethod(), "paid"));
+        refunds.refundPayment(extra.getId(), extra.getAmount(), RefundRoute.ORIGINAL, EXTRA_ATTEMPT,
+                ActorType.system, null);
+    }
+
+    /**
+     * The provider says {@code attempt} failed for good. The payment fails with it unless another attempt is still
+     * live (a superseded attempt failing says nothing about the one the payer is on). True when something changed.
+     */
+    public boolean attemptFailed(Payment payment, PaymentAttempt attempt, String reason, String source,
+                                 boolean otherLive) {
+        boolean changed = attempt.fail(reason);
+        if (changed && !otherLive) {
+            failed(payment, reason, source);
+        }
+        return changed;
     }
 
     /** The attempt failed (refused, cancelled, expired): only an open attempt fails; a paid one never goes back. */

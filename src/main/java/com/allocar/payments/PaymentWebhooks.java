@@ -4,7 +4,6 @@ import com.allocar.payments.provider.NotificationTokens;
 import com.allocar.payments.provider.PaymentGateway;
 import com.allocar.payments.provider.PaymentGateways;
 import com.allocar.payments.provider.ProviderException;
-import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderStatus;
 import com.allocar.payments.provider.VerifiedNotification;
 import com.allocar.payments.provider.WebhookRequest;
@@ -17,8 +16,9 @@ import java.util.UUID;
 
 /**
  * A provider's webhook (PAY-2): verified on the raw bytes (Wave and Stripe signatures, Orange's stored
- * notif_token, MTN nothing), then, for the hints (Orange, MTN), the provider's status looked up OUTSIDE any
- * transaction, then applied by {@link WebhookInbox} in one transaction.
+ * notif_token, MTN nothing), then, for the hints (Orange, MTN) about an attempt of ours still waiting for that
+ * provider, the provider's status looked up OUTSIDE any transaction, then applied by {@link WebhookInbox} in one
+ * transaction. An unconfigured provider is 404, as an unknown one.
  */
 @ApplicationScoped
 public class PaymentWebhooks {
@@ -30,25 +30,33 @@ public class PaymentWebhooks {
     WebhookInbox inbox;
 
     /**
+     * @throws NotFoundException                                            404 for a provider we do not have or
+     *                                                                      that is not configured
      * @throws com.allocar.platform.errors.WebhookInvalidSignatureException 401 (signature, token, time window)
-     * @throws com.allocar.platform.errors.ServiceUnavailableException      503 (not configured, look-up failed):
+     * @throws com.allocar.platform.errors.ServiceUnavailableException      503 (no webhook secret, look-up failed):
      *                                                                      the provider retries later
      */
     public WebhookOutcome receive(String providerName, WebhookRequest request) {
         PaymentProvider provider = provider(providerName);
         PaymentGateway gateway = gateways.gateway(provider);
+        if (!gateway.available()) {
+            // nobody can have been sent to it: an unconfigured provider's route does not exist (issue 12)
+            throw new NotFoundException("No such payment provider.");
+        }
         NotificationTokens tokens = provider == PaymentProvider.orange ? service::notifTokenOf : NotificationTokens.none();
         VerifiedNotification event = gateway.webhookVerifier().verify(request, Instant.now(), tokens);
         ProviderStatus looked = null;
         if (event.lookUpRequired() && event.aboutPayment()) {
-            Optional<ProviderPaymentRef> ref = uuid(event.paymentId())
-                    .flatMap(id -> service.providerRefOf(id, WebhookInbox.methodOf(event)));
-            if (ref.isPresent()) {
-                try {
-                    looked = gateway.lookUp(ref.get());
-                } catch (ProviderException e) {
-                    throw e.toApiException();
-                }
+            // unsigned: acted on (a look-up, an inbox row) only for an attempt of ours still waiting for this provider
+            PaymentService.HintTarget target = uuid(event.paymentId()).map(id -> service.hintTarget(id, provider))
+                    .orElse(new PaymentService.HintTarget(false, null));
+            if (target.ref() == null) {
+                return target.known() ? WebhookOutcome.already_applied : WebhookOutcome.unknown_payment;
+            }
+            try {
+                looked = gateway.lookUp(target.ref());
+            } catch (ProviderException e) {
+                throw e.toApiException();
             }
         }
         return inbox.apply(event, looked, request.bodyText());

@@ -1,6 +1,7 @@
 package com.allocar.payments;
 
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.wallet.PayoutProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

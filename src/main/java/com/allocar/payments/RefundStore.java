@@ -49,10 +49,11 @@ public class RefundStore {
         }
         Object[] row = rows.get(0);
         Payment payment = em.find(Payment.class, (UUID) row[0]);
-        if (payment == null || payment.getProviderRef() == null) {
+        ProviderPaymentRef paid = payment == null ? null : payments.collectedRef(payment);
+        if (paid == null) {
             return Optional.empty();
         }
-        return Optional.of(new Claim(refundId, payment.getMethod(), PaymentService.refOf(payment),
+        return Optional.of(new Claim(refundId, payment.getMethod(), paid,
                 (java.math.BigDecimal) row[1], ((Number) row[2]).intValue()));
     }
 

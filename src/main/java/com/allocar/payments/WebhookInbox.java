@@ -48,8 +48,12 @@ public class WebhookInbox {
     @Transactional
     public WebhookOutcome apply(VerifiedNotification event, ProviderStatus looked, String body) {
         boolean hint = event.lookUpRequired();
-        Optional<Payment> found = event.aboutPayment() ? find(event) : Optional.empty();
-        if (hint && found.isPresent() && (looked == null || !looked.status().isFinal())) {
+        Optional<Located> found = event.aboutPayment() ? find(event) : Optional.empty();
+        if (hint && (found.isEmpty() || !found.get().attempt().getStatus().awaiting())) {
+            // an unsigned hint names no attempt of ours still waiting for this provider's word: nothing is stored
+            return found.isEmpty() ? WebhookOutcome.unknown_payment : WebhookOutcome.already_applied;
+        }
+        if (hint && (looked == null || !looked.status().isFinal())) {
             // not consumed: the same notification, delivered again once the provider is done, must be applied
             return WebhookOutcome.pending;
         }
@@ -60,44 +64,53 @@ public class WebhookInbox {
         if (!event.aboutPayment()) {
             return finish(inboxId.get(), null, WebhookOutcome.ignored);
         }
+        ProviderPaymentStatus status = hint ? looked.status() : event.claimedStatus();
         if (found.isEmpty()) {
-            return finish(inboxId.get(), null, WebhookOutcome.unknown_payment);
+            // a signed success naming nothing of ours is money somewhere: finance looks at it
+            return finish(inboxId.get(), null, status == ProviderPaymentStatus.succeeded
+                    ? WebhookOutcome.needs_review : WebhookOutcome.unknown_payment);
         }
-        Payment payment = found.get();
-        Optional<String> problem = hint ? lookUpMismatch(payment, event, looked) : eventMismatch(payment, event);
+        Payment payment = found.get().payment();
+        PaymentAttempt attempt = found.get().attempt();
+        Optional<String> problem = hint ? lookUpMismatch(payment, attempt, looked) : eventMismatch(payment, attempt, event);
         if (problem.isPresent()) {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("provider", event.provider().name());
             meta.put("event_id", event.eventId());
+            meta.put("attempt_id", attempt.getId().toString());
             meta.put("field", problem.get());
             meta.put("expected_amount", payment.getAmount());
             meta.put("reported_amount", hint ? looked.amount() : event.amount());
             meta.put("reported_currency", hint ? looked.currency() : event.currency());
             audit.record(ActorType.system, null, "payment.webhook_mismatch", "payments", payment.getId(), meta);
             outcomes.fire(new PaymentOutcome(payment.getId(), payment.getMethod(), "mismatch"));
+            if (status == ProviderPaymentStatus.succeeded && attempt.getStatus().canMoveTo(AttemptStatus.needs_review)) {
+                attempt.needsReview(problem.get());
+                return finish(inboxId.get(), payment.getId(), WebhookOutcome.needs_review);
+            }
             return finish(inboxId.get(), payment.getId(), WebhookOutcome.mismatch);
         }
         if (hint) {
-            payment.setRawPayload(looked.raw());
+            attempt.setRawPayload(looked.raw());
         }
-        ProviderPaymentStatus status = hint ? looked.status() : event.claimedStatus();
         String txnId = hint ? looked.providerTxnId() : event.providerTxnId();
         String reason = hint ? looked.failureReason() : event.failureReason();
         String source = "webhook:" + event.provider();
         WebhookOutcome outcome = switch (status) {
             case succeeded -> {
-                if (!payment.getStatus().canMoveTo(PaymentStatus.paid)) {
+                if (!attempt.getStatus().canMoveTo(AttemptStatus.succeeded)) {
                     yield WebhookOutcome.already_applied;
                 }
-                settler.paid(payment, txnId, source, true);
+                settler.attemptSucceeded(payment, attempt, txnId, source);
                 yield WebhookOutcome.applied;
             }
-            case failed, expired -> settler.failed(payment, reason == null ? status.name() : reason, source)
+            case failed, expired -> settler.attemptFailed(payment, attempt, reason == null ? status.name() : reason,
+                    source, payments.hasOtherLiveAttempt(payment.getId(), attempt.getId()))
                     ? WebhookOutcome.applied : WebhookOutcome.already_applied;
             case refunded -> providerRefunded(payment, hint ? looked.amount() : event.amount(), txnId);
             case pending -> WebhookOutcome.pending;
         };
-        return finish(inboxId.get(), payment.getId(), outcome);
+        return finish(inboxId.get(), attempt.getPaymentId(), outcome);
     }
 
     /**
@@ -123,28 +136,35 @@ public class WebhookInbox {
         return WebhookOutcome.applied;
     }
 
-    private Optional<Payment> find(VerifiedNotification event) {
-        UUID id = uuid(event.paymentId());
-        if (id != null) {
-            Optional<Payment> byId = payments.lockForSettlement(id);
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
-        return event.providerRef() == null ? Optional.empty()
-                : payments.idByProviderRef(methodOf(event), event.providerRef()).flatMap(payments::lockForSettlement);
+    /** An attempt and the payment its money is recorded on, both locked. */
+    record Located(Payment payment, PaymentAttempt attempt) {
     }
 
-    /** A signed event carries the facts itself: they must be ours. */
-    static Optional<String> eventMismatch(Payment payment, VerifiedNotification event) {
-        if (payment.getMethod() != methodOf(event)) {
+    /**
+     * The attempt the event is about, by our reference (the attempt's id) or else the provider's, of this provider;
+     * locked after its payment (trip → booking → payment → attempt, the order of every settlement and refund).
+     */
+    private Optional<Located> find(VerifiedNotification event) {
+        UUID id = uuid(event.paymentId());
+        Optional<PaymentAttempt> attempt = id == null ? Optional.empty() : payments.attempt(id);
+        if (attempt.isEmpty() && event.providerRef() != null) {
+            attempt = payments.attemptByProviderRef(event.provider(), event.providerRef());
+        }
+        return attempt.filter(a -> a.getProvider() == event.provider())
+                .flatMap(a -> payments.lockForSettlement(a.getPaymentId())
+                        .map(payment -> new Located(payment, payments.lockAttempt(a))));
+    }
+
+    /** A signed event carries the facts itself: they must be the attempt's. */
+    static Optional<String> eventMismatch(Payment payment, PaymentAttempt attempt, VerifiedNotification event) {
+        if (attempt.getProvider() != event.provider()) {
             return Optional.of("provider");
         }
-        if (event.paymentId() != null && !event.paymentId().equals(String.valueOf(payment.getId()))) {
+        if (event.paymentId() != null && !event.paymentId().equals(String.valueOf(attempt.getId()))) {
             return Optional.of("reference");
         }
-        if (event.providerRef() != null && payment.getProviderRef() != null
-                && !event.providerRef().equals(payment.getProviderRef())) {
+        if (event.providerRef() != null && attempt.getProviderRef() != null
+                && !event.providerRef().equals(attempt.getProviderRef())) {
             return Optional.of("reference");
         }
         if (event.currency() != null && !event.currency().equalsIgnoreCase(payment.getCurrency())) {
@@ -164,9 +184,9 @@ public class WebhookInbox {
         return Optional.empty();
     }
 
-    /** A hint was confirmed by a look-up: the look-up's facts must be ours. */
-    static Optional<String> lookUpMismatch(Payment payment, VerifiedNotification event, ProviderStatus looked) {
-        if (payment.getMethod() != methodOf(event)) {
+    /** A hint was confirmed by a look-up: the look-up's facts must be the attempt's. */
+    static Optional<String> lookUpMismatch(Payment payment, PaymentAttempt attempt, ProviderStatus looked) {
+        if (attempt.getProvider() != looked.provider()) {
             return Optional.of("provider");
         }
         if (looked.amount() != null && !Amounts.same(looked.amount(), payment.getAmount())) {
@@ -175,20 +195,11 @@ public class WebhookInbox {
         if (looked.currency() != null && !looked.currency().equalsIgnoreCase(payment.getCurrency())) {
             return Optional.of("currency");
         }
-        if (looked.ourReference() != null && !looked.ourReference().equals(String.valueOf(payment.getId()))
-                || looked.providerRef() != null && !looked.providerRef().equals(payment.getProviderRef())) {
+        if (looked.ourReference() != null && !looked.ourReference().equals(String.valueOf(attempt.getId()))
+                || looked.providerRef() != null && !looked.providerRef().equals(attempt.getProviderRef())) {
             return Optional.of("reference");
         }
         return Optional.empty();
-    }
-
-    static PaymentMethod methodOf(VerifiedNotification event) {
-        return switch (event.provider()) {
-            case wave -> PaymentMethod.wave;
-            case orange -> PaymentMethod.orange;
-            case mtn -> PaymentMethod.mtn;
-            case stripe -> PaymentMethod.card;
-        };
     }
 
     private Optional<UUID> insert(VerifiedNotification event, String body) {

@@ -11,10 +11,14 @@ package com.allocar.payments;
  *   so a later delivery of it is applied.</li>
  *   <li>{@code mismatch}: amount, currency, provider or reference differ from the stored payment: unchanged,
  *   audited.</li>
- *   <li>{@code unknown_payment}: no such payment here.</li>
+ *   <li>{@code needs_review}: a verified success we could not apply automatically (amount or currency not ours, or
+ *   a signed event naming no attempt of ours): nothing moved, the attempt and the inbox row are flagged for
+ *   finance ({@code GET /admin/payments/needs-review}).</li>
+ *   <li>{@code unknown_payment}: no such payment here; for an unsigned hint (Orange, MTN), no open attempt of that
+ *   provider: nothing is stored.</li>
  *   <li>{@code ignored}: an event type that says nothing about a payment's status.</li>
  * </ul>
  */
 public enum WebhookOutcome {
-    applied, already_applied, duplicate, pending, mismatch, unknown_payment, ignored
+    applied, already_applied, duplicate, pending, mismatch, needs_review, unknown_payment, ignored
 }

@@ -2,9 +2,6 @@ package com.allocar.wallet;
 
 import com.allocar.identity.KycService;
 import com.allocar.identity.PhoneNumbers;
-import com.allocar.payments.PayoutProvider;
-import com.allocar.payments.provider.PaymentGateways;
-import com.allocar.payments.provider.PayoutGateway;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
@@ -62,7 +59,7 @@ public class WalletService {
     @Inject
     KycService kyc;
     @Inject
-    PaymentGateways gateways;
+    PayoutGateways gateways;
     @Inject
     Ownership ownership;
     @Inject

@@ -1,6 +1,5 @@
 package com.allocar.wallet;
 
-import com.allocar.payments.PayoutProvider;
 import com.allocar.platform.persistence.TimestampedEntity;
 import com.allocar.platform.security.Owned;
 import jakarta.persistence.Column;

@@ -1,11 +1,5 @@
 package com.allocar.wallet;
 
-import com.allocar.payments.provider.PaymentGateways;
-import com.allocar.payments.provider.PayoutGateway;
-import com.allocar.payments.provider.PayoutRequest;
-import com.allocar.payments.provider.PayoutResult;
-import com.allocar.payments.provider.ProviderRefusedException;
-import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.platform.migration.DatabaseMigrator;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -50,7 +44,7 @@ public class WithdrawalPayouts {
     @Inject
     WithdrawalRecords records;
     @Inject
-    PaymentGateways gateways;
+    PayoutGateways gateways;
     @Inject
     @ConfigProperty(name = "ALLOCAR_WITHDRAWAL_RETRY_SECONDS", defaultValue = "60")
     long retrySeconds;
@@ -139,14 +133,14 @@ public class WithdrawalPayouts {
                         result.failureReason() == null ? result.status().name() : result.failureReason());
                 case processing -> Outcome.unresolved(result.providerPayoutId(), "provider_processing");
             };
-        } catch (ProviderRefusedException e) {
+        } catch (PayoutRefusedException e) {
             if (claim.providerRef() != null) {
                 // A look-up refused (the provider does not find its own payout): still unknown, never returned blindly.
                 LOG.warning(() -> claim + ": look-up refused (" + e.getMessage() + ")");
                 return Outcome.unresolved(null, "lookup_refused");
             }
             return Outcome.failed(null, e.providerCode() == null ? "refused" : e.providerCode());
-        } catch (ProviderUnavailableException e) {
+        } catch (PayoutUnavailableException e) {
             return Outcome.unresolved(null, "provider_unavailable");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, claim + " failed unexpectedly; outcome unknown", e);

@@ -1,6 +1,5 @@
 package com.allocar.wallet;
 
-import com.allocar.payments.PayoutProvider;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,6 @@
 package com.allocar.wallet;
 
 import com.allocar.identity.PhoneNumbers;
-import com.allocar.payments.PayoutProvider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

@@ -22,6 +22,7 @@ import com.allocar.testsupport.MtnStandIn;
 import com.allocar.testsupport.OrangeStandIn;
 import com.allocar.testsupport.SignedWebhook;
 import com.allocar.testsupport.StripeStandIn;
+import com.allocar.testsupport.TestTokens;
 import com.allocar.testsupport.WaveStandIn;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -131,14 +132,21 @@ class PaymentWebhooksIT {
     }
 
     @Test
-    void aWebhookWithAnotherAmountLeavesThePaymentUnchanged() {
+    void aSuccessWithAnotherAmountLeavesThePaymentUnchangedAndIsFlaggedForFinance() {
         PaymentFixtures.Booked booked = accepted(3, 1);
         UUID paymentId = started(booked, "wave");
         String session = session(paymentId);
         wave.setAmount(session, "100");
         wave.pay(session);
-        assertThat(deliver("wave", wave.webhook("checkout.session.completed", session))).isEqualTo("mismatch");
+        assertThat(deliver("wave", wave.webhook("checkout.session.completed", session))).isEqualTo("needs_review");
         assertThat(status("payments", paymentId)).isEqualTo("init");
+        assertThat(status("payment_attempts", paymentId)).isEqualTo("needs_review");
+        assertThat(count("SELECT count(*) FROM webhook_events WHERE payment_id = ? AND outcome = 'needs_review'",
+                paymentId)).isOne();
+        Response listed = Clients.withToken(TestTokens.forAdmin("finance")).get("/api/v1/admin/payment-attempts/needs-review");
+        assertThat(listed.statusCode()).as(listed.asString()).isEqualTo(200);
+        assertThat(listed.jsonPath().getList("data.findAll { it.kind == 'attempt' }.id")).contains(paymentId.toString());
+        assertThat(listed.jsonPath().getString("data.find { it.id == '" + paymentId + "' }.reason")).isEqualTo("amount");
         assertThat(status("bookings", booked.bookingId())).isEqualTo("accepted");
         assertThat(seatsAvailable(booked.tripId())).isEqualTo(3);
         assertThat(auditActions(paymentId)).contains("payment.webhook_mismatch");
@@ -269,7 +277,8 @@ class PaymentWebhooksIT {
         assertThat(deliver("orange", notification)).isEqualTo("applied");
         assertThat(status("payments", paymentId)).isEqualTo("paid");
         assertThat(status("bookings", booked.bookingId())).isEqualTo("paid");
-        assertThat(deliver("orange", notification)).isEqualTo("duplicate");
+        // delivered again: the attempt no longer waits for Orange's word, so nothing is looked up or stored
+        assertThat(deliver("orange", notification)).isEqualTo("already_applied");
     }
 
     @Test
@@ -324,6 +333,7 @@ class PaymentWebhooksIT {
         String body = "{\"id\":\"EV_" + UUID.randomUUID() + "\",\"type\":\"checkout.session.completed\",\"data\":{"
                 + "\"id\":\"cos-unknown\",\"amount\":\"100\",\"currency\":\"XOF\",\"client_reference\":\""
                 + UUID.randomUUID() + "\",\"checkout_status\":\"complete\",\"payment_status\":\"succeeded\"}}";
-        assertThat(deliver("wave", wave.signed(body, Instant.now()))).isEqualTo("unknown_payment");
+        // a signed success naming nothing of ours is money somewhere: kept for finance, not dropped
+        assertThat(deliver("wave", wave.signed(body, Instant.now()))).isEqualTo("needs_review");
     }
 }

@@ -46,6 +46,7 @@ public final class WaveStandIn extends ProviderStandIn {
     private final Map<String, JsonObject> payoutsByKey = new LinkedHashMap<>();
     private final Map<String, JsonObject> payoutsById = new LinkedHashMap<>();
     private String nextPayoutStatus = "succeeded";
+    private Duration nextLifetime;
 
     private WaveStandIn() {
         super("wave", PORT_VARIABLE);
@@ -148,7 +149,8 @@ public final class WaveStandIn extends ProviderStandIn {
         session.put("business_name", "AlloCar");
         session.put("wave_launch_url", baseUrl() + "/c/" + id);
         session.put("when_created", now.toString());
-        session.put("when_expires", now.plus(Duration.ofMinutes(30)).toString());
+        session.put("when_expires", now.plus(nextLifetime == null ? Duration.ofMinutes(30) : nextLifetime).toString());
+        nextLifetime = null;
         sessions.put(id, session);
         return Reply.json(200, json(session));
     }
@@ -179,6 +181,11 @@ public final class WaveStandIn extends ProviderStandIn {
         payoutsByKey.put(key, made);
         payoutsById.put(made.getString("id"), made);
         return Reply.json(200, made);
+    }
+
+    /** The next session created expires this long after its creation (instead of 30 minutes); once. */
+    public synchronized void nextSessionLifetime(Duration lifetime) {
+        nextLifetime = lifetime;
     }
 
     /** The status later payouts get: processing, succeeded (default), failed or reversed. */

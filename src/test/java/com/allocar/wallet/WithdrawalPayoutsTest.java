@@ -2,14 +2,6 @@ package com.allocar.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allocar.payments.PaymentProvider;
-import com.allocar.payments.PayoutProvider;
-import com.allocar.payments.provider.PaymentGateways;
-import com.allocar.payments.provider.PayoutGateway;
-import com.allocar.payments.provider.PayoutRequest;
-import com.allocar.payments.provider.PayoutResult;
-import com.allocar.payments.provider.ProviderRefusedException;
-import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.wallet.WithdrawalPayouts.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,12 +45,7 @@ class WithdrawalPayoutsTest {
     private final WithdrawalPayouts payouts = new WithdrawalPayouts();
 
     WithdrawalPayoutsTest() {
-        payouts.gateways = new PaymentGateways() {
-            @Override
-            public Optional<PayoutGateway> payouts(PayoutProvider provider) {
-                return provider == PayoutProvider.wave ? Optional.of(gateway) : Optional.empty();
-            }
-        };
+        payouts.gateways = provider -> provider == PayoutProvider.wave ? Optional.of(gateway) : Optional.empty();
         payouts.retrySeconds = 60;
     }
 
@@ -102,7 +89,7 @@ class WithdrawalPayoutsTest {
     @Test
     void aRefusedSendFailsButARefusedLookUpStaysUnknown() {
         gateway.answer = () -> {
-            throw new ProviderRefusedException(PaymentProvider.wave, 400, "request-validation-error", "refused");
+            throw new PayoutRefusedException("request-validation-error", "refused", null);
         };
         assertThat(payouts.call(claim(null))).isEqualTo(new Outcome(Outcome.Kind.failed, null, "request-validation-error"));
         assertThat(payouts.call(claim("pt-1")).kind()).isEqualTo(Outcome.Kind.unresolved);
@@ -113,7 +100,7 @@ class WithdrawalPayoutsTest {
         gateway.answer = () -> result(PayoutResult.Status.processing, null);
         assertThat(payouts.call(claim(null))).isEqualTo(new Outcome(Outcome.Kind.unresolved, "pt-1", "provider_processing"));
         gateway.answer = () -> {
-            throw new ProviderUnavailableException(PaymentProvider.wave, 503, null, "down", null);
+            throw new PayoutUnavailableException("down", null);
         };
         assertThat(payouts.call(claim(null))).isEqualTo(new Outcome(Outcome.Kind.unresolved, null, "provider_unavailable"));
         gateway.answer = () -> {

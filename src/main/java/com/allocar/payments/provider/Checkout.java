@@ -7,11 +7,11 @@ import java.util.Objects;
 
 /**
  * A payment attempt opened (or found open) at the provider. The caller stores {@code providerRef},
- * {@code redirectUrl}, {@code payToken} and {@code notifToken} ({@code Payment.recordCheckout}) and hands
+ * {@code redirectUrl}, {@code payToken} and {@code notifToken} ({@code PaymentAttempt.opened}) and hands
  * {@code appData} to the app.
  *
  * @param providerRef the provider's id of the attempt: Wave session id ({@code cos-…}), Orange order_id, MTN
- *                    X-Reference-Id, Stripe PaymentIntent id ({@code pi_…}); {@code payments.provider_ref}
+ *                    X-Reference-Id, Stripe PaymentIntent id ({@code pi_…}); {@code payment_attempts.provider_ref}
  * @param redirectUrl where to send the payer (Wave {@code wave_launch_url}, Orange {@code payment_url}); null for
  *                    MTN (the payer approves on the phone) and Stripe (the app confirms with the client secret)
  * @param payToken    Orange only: needed by every later status look-up; null otherwise
@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param appData     what the app needs to go on, snake_case keys: {@code wave_launch_url}, {@code payment_url},
  *                    {@code client_secret} (Stripe), {@code reference_id} (MTN)
  * @param raw         the provider's answer as JSON, without secrets meant for the app only; for
- *                    {@code payments.raw_payload}
+ *                    {@code payment_attempts.raw_payload}
  */
 public record Checkout(PaymentProvider provider, String providerRef, String redirectUrl, String payToken,
                        String notifToken, ProviderPaymentStatus status, Instant expiresAt, boolean reused,

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * What a provider needs to open a payment attempt.
  *
- * @param paymentId   our payment id (payments.id): Wave's {@code client_reference}, MTN's {@code X-Reference-Id}
+ * @param paymentId   our reference of the attempt (payment_attempts.id; the payment's id for its first attempt): Wave's {@code client_reference}, MTN's {@code X-Reference-Id}
  *                    and {@code externalId}, Stripe's {@code metadata[payment_id]} and {@code Idempotency-Key},
  *                    the stem of Orange's {@code order_id}
  * @param amount      whole francs (scale 0 after stripping zeros), more than zero

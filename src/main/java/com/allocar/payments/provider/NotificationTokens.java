@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The notification token stored for a payment ({@code payments.notif_token}), for providers whose notifications
- * prove themselves with it (Orange). The caller reads it in a short transaction of its own; no remote call.
+ * The notification token stored for an attempt ({@code payment_attempts.notif_token}), for providers whose
+ * notifications prove themselves with it (Orange). The caller reads it in a short transaction of its own; no remote call.
  */
 @FunctionalInterface
 public interface NotificationTokens {

@@ -2,12 +2,14 @@ package com.allocar.payments.provider;
 
 import com.allocar.payments.PaymentMethod;
 import com.allocar.payments.PaymentProvider;
-import com.allocar.payments.PayoutProvider;
 import com.allocar.payments.mtn.MtnGateway;
 import com.allocar.payments.orange.OrangeGateway;
 import com.allocar.payments.stripe.StripeGateway;
 import com.allocar.payments.wave.WaveGateway;
 import com.allocar.platform.errors.ServiceUnavailableException;
+import com.allocar.wallet.PayoutGateway;
+import com.allocar.wallet.PayoutGateways;
+import com.allocar.wallet.PayoutProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * gateway (the wallet pays from its balance at once, no provider involved).
  */
 @ApplicationScoped
-public class PaymentGateways {
+public class PaymentGateways implements PayoutGateways {
     private final Map<PaymentProvider, PaymentGateway> byProvider = new EnumMap<>(PaymentProvider.class);
     private WaveGateway wave;
 
@@ -85,6 +87,7 @@ public class PaymentGateways {
     }
 
     /** The payout gateway of {@code provider}: Wave only; empty for the others ({@code manual} included). */
+    @Override
     public Optional<PayoutGateway> payouts(PayoutProvider provider) {
         return provider == PayoutProvider.wave ? Optional.of(wave) : Optional.empty();
     }

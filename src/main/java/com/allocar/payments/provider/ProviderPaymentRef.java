@@ -7,11 +7,12 @@ import java.util.UUID;
 /**
  * What we stored about an attempt, enough for any provider to look it up, refund or cancel it.
  *
- * @param paymentId   our payment id
- * @param providerRef {@code payments.provider_ref} (from {@link Checkout#providerRef()})
+ * @param paymentId   our reference of the attempt ({@code payment_attempts.id}; the payment's id for its first
+ *                    attempt)
+ * @param providerRef {@code payment_attempts.provider_ref} (from {@link Checkout#providerRef()})
  * @param amount      the amount we asked for, whole francs
  * @param currency    {@code XOF}
- * @param payToken    Orange's {@code pay_token} ({@code payments.pay_token}); null for the others
+ * @param payToken    Orange's {@code pay_token} ({@code payment_attempts.pay_token}); null for the others
  */
 public record ProviderPaymentRef(UUID paymentId, String providerRef, BigDecimal amount, String currency,
                                  String payToken) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param providerTxnId the provider's transaction id once paid (Wave transaction_id, Orange txnid, MTN
  *                      financialTransactionId, Stripe latest charge), else null
  * @param failureReason the provider's reason for a failure (insufficient-funds, NOT_ENOUGH_FUNDS…), else null
- * @param raw           the provider's answer (JSON), for {@code payments.raw_payload}
+ * @param raw           the provider's answer (JSON), for {@code payment_attempts.raw_payload}
  */
 public record ProviderStatus(PaymentProvider provider, ProviderPaymentStatus status, String rawStatus,
                              BigDecimal amount, String currency, String ourReference, String providerRef,

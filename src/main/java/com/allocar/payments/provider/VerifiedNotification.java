@@ -11,8 +11,9 @@ import java.util.Objects;
  *                         event ids; for Orange and MTN, which send none, a key built from the payment, status and
  *                         transaction id, so a repeated notification is a duplicate
  * @param eventType        Wave/Stripe event type; {@code notification} (Orange) or {@code callback} (MTN)
- * @param paymentId        our payment id when the notification carries it (Wave client_reference, Stripe
- *                         metadata[payment_id], MTN externalId, Orange's notif_url parameter), else null
+ * @param paymentId        our reference of the attempt (payment_attempts.id) when the notification carries it
+ *                         (Wave client_reference, Stripe metadata[payment_id], MTN externalId, Orange's notif_url
+ *                         parameter), else null
  * @param providerRef      the attempt's provider id when carried (Wave session, Stripe PaymentIntent), else null
  * @param claimedStatus    the status the notification claims, or null when the event is not about a payment's
  *                         status (other event types): store it in the inbox and do nothing

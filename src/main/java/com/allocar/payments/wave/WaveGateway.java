@@ -1,21 +1,24 @@
 package com.allocar.payments.wave;
 
 import com.allocar.payments.PaymentProvider;
-import com.allocar.payments.PayoutProvider;
 import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.Checkout;
 import com.allocar.payments.provider.CheckoutRequest;
 import com.allocar.payments.provider.JsonFields;
 import com.allocar.payments.provider.ProviderGateway;
-import com.allocar.payments.provider.PayoutGateway;
-import com.allocar.payments.provider.PayoutRequest;
-import com.allocar.payments.provider.PayoutResult;
 import com.allocar.payments.provider.ProviderConfig;
 import com.allocar.payments.provider.ProviderHttp;
 import com.allocar.payments.provider.ProviderPaymentRef;
+import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderStatus;
 import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.payments.provider.RefundResult;
+import com.allocar.wallet.PayoutGateway;
+import com.allocar.wallet.PayoutProvider;
+import com.allocar.wallet.PayoutRefusedException;
+import com.allocar.wallet.PayoutRequest;
+import com.allocar.wallet.PayoutResult;
+import com.allocar.wallet.PayoutUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -195,6 +199,10 @@ public class WaveGateway extends ProviderGateway implements PayoutGateway {
     /** {@code POST /v1/payout} with {@code idempotency-key}: the same key never pays twice. */
     @Override
     public PayoutResult send(PayoutRequest request) {
+        return asPayout(() -> sendPayout(request));
+    }
+
+    private PayoutResult sendPayout(PayoutRequest request) {
         requireAvailable();
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("currency", Amounts.XOF)
@@ -215,8 +223,23 @@ public class WaveGateway extends ProviderGateway implements PayoutGateway {
 
     /** {@code GET /v1/payout/:id}. */
     @Override
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class)
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = PayoutUnavailableException.class)
     public PayoutResult lookUpPayout(String providerPayoutId) {
+        return asPayout(() -> getPayout(providerPayoutId));
+    }
+
+    /** The wallet's contract ({@link PayoutGateway}) speaks its own failures, not the payment providers'. */
+    private static PayoutResult asPayout(Supplier<PayoutResult> call) {
+        try {
+            return call.get();
+        } catch (ProviderRefusedException e) {
+            throw new PayoutRefusedException(e.providerCode(), e.getMessage(), e);
+        } catch (ProviderUnavailableException e) {
+            throw new PayoutUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private PayoutResult getPayout(String providerPayoutId) {
         requireAvailable();
         ProviderHttp.Response response = http().send(authorized("/v1/payout/" + ProviderHttp.segment(providerPayoutId))
                 .GET().build());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allocar.payments.PaymentMethod;
 import com.allocar.payments.PaymentProvider;
-import com.allocar.payments.PayoutProvider;
 import com.allocar.payments.mtn.MtnGateway;
 import com.allocar.payments.mtn.MtnSettings;
 import com.allocar.payments.orange.OrangeGateway;
@@ -16,6 +15,7 @@ import com.allocar.payments.wave.WaveGateway;
 import com.allocar.payments.wave.WaveSettings;
 import com.allocar.platform.errors.ErrorCode;
 import com.allocar.platform.errors.ServiceUnavailableException;
+import com.allocar.wallet.PayoutProvider;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;

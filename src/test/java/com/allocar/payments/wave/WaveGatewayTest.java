@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allocar.payments.provider.Checkout;
 import com.allocar.payments.provider.CheckoutRequest;
-import com.allocar.payments.provider.PayoutRequest;
-import com.allocar.payments.provider.PayoutResult;
 import com.allocar.payments.provider.ProviderHttp;
 import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderPaymentStatus;
@@ -16,6 +14,9 @@ import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.payments.provider.RefundResult;
 import com.allocar.platform.errors.ErrorCode;
 import com.allocar.testsupport.WaveStandIn;
+import com.allocar.wallet.PayoutRequest;
+import com.allocar.wallet.PayoutResult;
+import com.allocar.wallet.PayoutUnavailableException;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -211,7 +212,7 @@ class WaveGatewayTest {
         assertThatThrownBy(() -> unconfigured.start(request(UUID.randomUUID(), "5000")))
                 .isInstanceOf(ProviderUnavailableException.class);
         assertThatThrownBy(() -> unconfigured.send(new PayoutRequest("k", new BigDecimal("100"), null, "+2250700000001",
-                "Awa", null, null))).isInstanceOf(ProviderUnavailableException.class);
+                "Awa", null, null))).isInstanceOf(PayoutUnavailableException.class);
     }
 
     @Test

@@ -26,11 +26,11 @@ import com.allocar.notifications.DeviceToken;
 import com.allocar.notifications.OutboxChannel;
 import com.allocar.notifications.OutboxMessage;
 import com.allocar.payments.Payment;
+import com.allocar.payments.PaymentAttempt;
 import com.allocar.payments.PaymentMethod;
 import com.allocar.payments.PaymentProvider;
 import com.allocar.payments.Payout;
 import com.allocar.payments.PayoutItem;
-import com.allocar.payments.PayoutProvider;
 import com.allocar.payments.WebhookEvent;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditLog;
@@ -48,6 +48,7 @@ import com.allocar.trips.TripStatus;
 import com.allocar.trips.TripStop;
 import com.allocar.vehicles.ComfortLevel;
 import com.allocar.vehicles.Vehicle;
+import com.allocar.wallet.PayoutProvider;
 import com.allocar.wallet.Wallet;
 import com.allocar.wallet.WalletTxn;
 import com.allocar.wallet.WalletTxnSource;
@@ -103,14 +104,14 @@ import org.postgresql.util.PSQLException;
 class EntitySchemaIT {
     /** Every table of the data model, each with a uuid id defaulting to gen_random_uuid(). */
     private static final List<String> TABLES = List.of("users", "kyc_documents", "vehicles", "trips", "trip_stops",
-            "bookings", "booking_events", "payments", "wallets", "wallet_txns", "messages", "driver_locations",
+            "bookings", "booking_events", "payments", "payment_attempts", "wallets", "wallet_txns", "messages", "driver_locations",
             "ratings", "promos", "promo_redemptions", "referrals", "disputes", "admin_users", "audit_logs", "payouts",
             "payout_items", "settings", "idempotency_keys", "webhook_events", "outbox_messages", "refresh_tokens",
             "otp_codes", "device_tokens");
 
     private static final List<Class<?>> ENTITIES = List.of(User.class, KycDocument.class, RefreshToken.class,
             OtpCode.class, Vehicle.class, Trip.class, TripStop.class, Booking.class, BookingEvent.class,
-            Payment.class, WebhookEvent.class, Payout.class, PayoutItem.class, Wallet.class, WalletTxn.class,
+            Payment.class, PaymentAttempt.class, WebhookEvent.class, Payout.class, PayoutItem.class, Wallet.class, WalletTxn.class,
             Message.class, DriverLocation.class, Rating.class, Promo.class, PromoRedemption.class, Referral.class,
             Dispute.class, AdminUser.class, AuditLog.class, Setting.class, IdempotencyKey.class,
             OutboxMessage.class, DeviceToken.class);
@@ -349,8 +350,7 @@ class EntitySchemaIT {
                     Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"));
             Payment payment = Payment.forBooking(booking, passenger.getId(), PaymentMethod.orange,
                     new BigDecimal("5000"));
-            payment.recordCheckout("order-" + UUID.randomUUID(), "https://pay.example/1", "pay-tok", "notif-tok");
-            payment.setRawPayload("{\"status\": \"INITIATED\"}");
+            payment.showAttempt("order-" + UUID.randomUUID());
             List<Object> more = List.of(wallet, promo, payout, payment,
                     Payment.forTopup(passenger.getId(), PaymentMethod.wave, new BigDecimal("10000")),
                     new WebhookEvent(PaymentProvider.wave, "EV_" + UUID.randomUUID(), "checkout.session.completed",
@@ -395,8 +395,9 @@ class EntitySchemaIT {
             assertThat(em.find(AdminUser.class, ids.get(AdminUser.class)).getRole()).isEqualTo(AdminRole.super_);
             assertThat(em.find(KycDocument.class, ids.get(KycDocument.class)).getStatus()).isEqualTo(KycStatus.approved);
             Payment payment = em.find(Payment.class, ids.get(Payment.class));
-            assertThat(payment.getNotifToken()).isNotNull();
-            assertThat(parse(payment.getRawPayload())).isEqualTo(parse("{\"status\":\"INITIATED\"}"));
+            assertThat(payment.getProviderRef()).startsWith("order-");
+            assertThat(parse(em.find(WebhookEvent.class, ids.get(WebhookEvent.class)).getPayload()))
+                    .isEqualTo(parse("{\"id\":\"EV\"}"));
             assertThat(em.find(Setting.class, ids.get(Setting.class)).getValue()).isEqualTo("2.5");
             assertThat(em.find(WalletTxn.class, ids.get(WalletTxn.class)).getWallet().getBalance()).isZero();
             assertThat(em.find(OutboxMessage.class, ids.get(OutboxMessage.class)).getNextAttemptAt()).isNotNull();

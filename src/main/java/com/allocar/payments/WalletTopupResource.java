@@ -1,11 +1,10 @@
-package com.allocar.wallet;
+package com.allocar.payments;
 
-import com.allocar.payments.PaymentFlow;
-import com.allocar.payments.PaymentMethod;
 import com.allocar.platform.api.AlloCarApplication;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
+import com.allocar.wallet.TopupRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Wallet top-ups (WAL-1) through a provider; the wallet is credited when the provider's webhook confirms. */
+/**
+ * Wallet top-ups (WAL-1) through a provider; the wallet is credited when the provider's webhook confirms. A payment
+ * flow, so it lives in payments (which may use wallet; wallet never uses payments).
+ */
 @Path("/wallet/topup")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package com.allocar.payments.provider;
+package com.allocar.wallet;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.allocar.payments;
+package com.allocar.wallet;
 
 /** How a driver is paid out; {@code manual} is a transfer made outside the platform and recorded by finance. */
 public enum PayoutProvider {

@@ -1,7 +1,8 @@
-package com.allocar.payments.provider;
+package com.allocar.wallet;
 
 import com.allocar.notifications.LogMask;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -20,11 +21,15 @@ public record PayoutRequest(String idempotencyKey, BigDecimal amount, String cur
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new IllegalArgumentException("a payout needs an idempotency key");
         }
-        amount = Amounts.wholeFrancs(amount);
+        Objects.requireNonNull(amount, "amount");
+        if (amount.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("XOF amounts are whole francs");
+        }
+        amount = amount.setScale(0, RoundingMode.UNNECESSARY);
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payout amount is more than zero");
         }
-        currency = currency == null ? Amounts.XOF : currency;
+        currency = currency == null ? "XOF" : currency;
         Objects.requireNonNull(mobile, "mobile");
     }
 

@@ -1,0 +1,43 @@
+package com.allocar.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The money path runs one way (docs/architecture.md, "Dependencies between domains"): payments sits above bookings
+ * and wallet and may use them; they never use payments (a lower package owns an interface that payments implements,
+ * or fires an event that payments observes). Checked on the compiled classes, so a fully qualified name or a
+ * reflective-free use through a signature counts as much as an import.
+ */
+class DependencyDirectionTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.allocar");
+
+    @Test
+    void bookingsNeverUsesPayments() {
+        noClasses().that().resideInAPackage("com.allocar.bookings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.payments..")
+                .because("payments settles bookings; bookings asks for refunds through BookingRefunds")
+                .check(MAIN);
+    }
+
+    @Test
+    void walletNeverUsesPayments() {
+        noClasses().that().resideInAPackage("com.allocar.wallet..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.payments..")
+                .because("payments credits wallets; wallet sends payouts through its own PayoutGateway")
+                .check(MAIN);
+    }
+
+    @Test
+    void theLowerDomainsUseNeitherBookingsNorTheMoney() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.payments..", "com.allocar.wallet..")
+                .check(MAIN);
+    }
+}
