@@ -63,6 +63,15 @@ public class PaymentRefund extends VersionedEntity {
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
 
+    @Column(name = "resolved_by")
+    private UUID resolvedBy;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolution_note")
+    private String resolutionNote;
+
     protected PaymentRefund() {
     }
 
@@ -88,9 +97,11 @@ public class PaymentRefund extends VersionedEntity {
         this.completedAt = at;
     }
 
-    /** The provider refunded it. */
+    /** The provider refunded it (its word also settles a refund in needs_review). */
     public void completeByProvider(String providerRefundId, Instant at) {
-        requirePending();
+        if (status != RefundStatus.needs_review) {
+            requirePending();
+        }
         if (providerRefundId != null) {
             this.providerRefundId = providerRefundId;
         }
@@ -118,6 +129,34 @@ public class PaymentRefund extends VersionedEntity {
         requirePending();
         this.status = RefundStatus.failed;
         this.lastError = error;
+    }
+
+    /** The provider may have refunded it: finance checks and resolves it. */
+    public void review(String error) {
+        requirePending();
+        this.status = RefundStatus.needs_review;
+        this.lastError = error;
+    }
+
+    /** No provider can refund it and the wallet is off: finance pays it out (MANUAL, needs_review). */
+    public void toManual(String why) {
+        requirePending();
+        this.route = RefundRoute.MANUAL;
+        this.status = RefundStatus.needs_review;
+        this.lastError = why;
+    }
+
+    /** Finance's decision on a refund in needs_review: paid (completed) or not (failed: refundable again). */
+    public void resolve(boolean paid, UUID adminId, String note, Instant at) {
+        if (status != RefundStatus.needs_review) {
+            throw new com.allocar.platform.errors.ConflictException("Only a refund in needs_review can be resolved.",
+                    java.util.Map.of("from", status.name(), "to", paid ? "completed" : "failed"));
+        }
+        this.status = paid ? RefundStatus.completed : RefundStatus.failed;
+        this.completedAt = paid ? at : null;
+        this.resolvedBy = Objects.requireNonNull(adminId);
+        this.resolvedAt = Objects.requireNonNull(at);
+        this.resolutionNote = note;
     }
 
     private void requirePending() {
@@ -176,5 +215,17 @@ public class PaymentRefund extends VersionedEntity {
 
     public UUID getActorId() {
         return actorId;
+    }
+
+    public UUID getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public String getResolutionNote() {
+        return resolutionNote;
     }
 }

@@ -65,6 +65,8 @@ public class PaymentService {
     @Inject
     PaymentSettler settler;
     @Inject
+    CardFailures cardFailures;
+    @Inject
     WalletLedger ledger;
     @Inject
     WalletService wallets;
@@ -153,7 +155,10 @@ public class PaymentService {
     /** The provider refused to open the attempt: failed, with its reason (PAY-5 counts card ones). */
     @Transactional
     public void failAtStart(UUID paymentId, String reason) {
-        payments.lock(paymentId).ifPresent(payment -> settler.failed(payment, reason, "init"));
+        payments.lock(paymentId).ifPresent(payment -> {
+            settler.failed(payment, reason, "init");
+            cardFailures.record(payment, null, reason);
+        });
     }
 
     /**

@@ -64,6 +64,16 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** Finance's resolution of a withdrawal in needs_review (written by {@link WithdrawalRecords#resolve}). */
+    @Column(name = "resolved_by", insertable = false, updatable = false)
+    private UUID resolvedBy;
+
+    @Column(name = "resolved_at", insertable = false, updatable = false)
+    private Instant resolvedAt;
+
+    @Column(name = "resolution_note", insertable = false, updatable = false)
+    private String resolutionNote;
+
     protected WalletWithdrawal() {
     }
 
@@ -139,5 +149,17 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public UUID getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public String getResolutionNote() {
+        return resolutionNote;
     }
 }

@@ -28,7 +28,8 @@ class AdminRoleMatrixIT {
             "kyc review", Set.of("super", "compliance"),
             "audit read", Set.of("super", "ops"),
             "settings read", Set.of("super", "ops", "finance"),
-            "settings edit", Set.of("super"));
+            "settings edit", Set.of("super"),
+            "payments and payouts", Set.of("super", "finance"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -43,6 +44,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("POST /api/v1/admin/kyc/{id}/reject", "kyc review");
         ROUTES.put("GET /api/v1/admin/settings", "settings read");
         ROUTES.put("PATCH /api/v1/admin/settings/{key}", "settings edit");
+        ROUTES.put("GET /api/v1/admin/payments/refunds", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/payments/refunds/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/wallet/withdrawals", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/wallet/withdrawals/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/wallet/debts", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/wallet/debts/{id}/resolve", "payments and payouts");
     }
 
     @SuppressWarnings("unchecked")
