@@ -55,13 +55,14 @@ public class AdminMoneyResource {
     Caller caller;
 
     /** Finance's decision on a refund or withdrawal in needs_review, after checking the provider's records. */
-    public record Resolution(
+    @Schema(name = "ResolveRequest")
+    public record ResolveRequest(
             @NotNull @Pattern(regexp = "^(paid|failed)$", message = "must be paid or failed")
             @Schema(description = "paid: the money reached the payer; failed: it did not (a withdrawal is credited "
                     + "back to the wallet, a refund becomes refundable again)", enumeration = {"paid", "failed"})
             String outcome,
             @NotBlank @Size(min = 3, max = 500) String note) {
-        public Resolution {
+        public ResolveRequest {
             note = note == null ? null : note.strip();
         }
 
@@ -71,11 +72,12 @@ public class AdminMoneyResource {
     }
 
     /** Finance's decision on an open debt. */
-    public record DebtResolution(
+    @Schema(name = "DebtResolveRequest")
+    public record DebtResolveRequest(
             @NotNull @Pattern(regexp = "^(recovered|written_off)$", message = "must be recovered or written_off")
             @Schema(enumeration = {"recovered", "written_off"}) String outcome,
             @NotBlank @Size(min = 3, max = 500) String note) {
-        public DebtResolution {
+        public DebtResolveRequest {
             note = note == null ? null : note.strip();
         }
     }
@@ -111,7 +113,7 @@ public class AdminMoneyResource {
     @APIResponse(responseCode = "400", description = "validation_error: outcome or note missing or invalid")
     @APIResponse(responseCode = "404", description = "not_found")
     @APIResponse(responseCode = "409", description = "conflict: the refund is not in needs_review (details.from)")
-    public Envelope<AdminRefundView> resolveRefund(@PathParam("id") UUID id, @Valid @NotNull Resolution resolution) {
+    public Envelope<AdminRefundView> resolveRefund(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest resolution) {
         return Envelope.of(refunds.resolve(caller.adminId(), id, resolution.paid(), resolution.note()));
     }
 
@@ -141,7 +143,7 @@ public class AdminMoneyResource {
     @APIResponse(responseCode = "404", description = "not_found")
     @APIResponse(responseCode = "409", description = "conflict: the withdrawal is not in needs_review (details.from)")
     public Envelope<AdminWithdrawalView> resolveWithdrawal(@PathParam("id") UUID id,
-                                                           @Valid @NotNull Resolution resolution) {
+                                                           @Valid @NotNull ResolveRequest resolution) {
         return Envelope.of(wallets.resolveWithdrawal(caller.adminId(), id, resolution.paid(), resolution.note()));
     }
 
@@ -171,7 +173,7 @@ public class AdminMoneyResource {
     @APIResponse(responseCode = "400", description = "validation_error: outcome or note missing or invalid")
     @APIResponse(responseCode = "404", description = "not_found")
     @APIResponse(responseCode = "409", description = "conflict: the debt is not open (details.from)")
-    public Envelope<WalletDebtView> resolveDebt(@PathParam("id") UUID id, @Valid @NotNull DebtResolution resolution) {
+    public Envelope<WalletDebtView> resolveDebt(@PathParam("id") UUID id, @Valid @NotNull DebtResolveRequest resolution) {
         return Envelope.of(wallets.resolveDebt(caller.adminId(), id, WalletDebtStatus.valueOf(resolution.outcome()),
                 resolution.note()));
     }

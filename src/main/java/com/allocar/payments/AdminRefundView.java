@@ -1,5 +1,6 @@
 package com.allocar.payments;
 
+import com.allocar.platform.persistence.Resolution;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,14 +16,14 @@ public record AdminRefundView(UUID id, UUID paymentId,
                               @Schema(example = "seats_gone") String reason,
                               String providerRefundId, int attempts,
                               @Schema(description = "Why it is in review, or the provider's last error") String lastError,
-                              UUID resolvedBy, Instant resolvedAt, String resolutionNote,
+                              Resolution resolution,
                               Instant createdAt, Instant updatedAt) {
 
     static AdminRefundView of(PaymentRefund refund, Payment payment) {
         return new AdminRefundView(refund.getId(), refund.getPaymentId(), payment.getUserId(), payment.getMethod(),
                 refund.getAmount().setScale(0, java.math.RoundingMode.UNNECESSARY), refund.getRoute(),
                 refund.getStatus(), refund.getReason(), refund.getProviderRefundId(), refund.getAttempts(),
-                refund.getLastError(), refund.getResolvedBy(), refund.getResolvedAt(), refund.getResolutionNote(),
+                refund.getLastError(), refund.getResolution(),
                 refund.getCreatedAt(), refund.getUpdatedAt());
     }
 }

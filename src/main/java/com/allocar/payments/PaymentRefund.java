@@ -2,7 +2,9 @@ package com.allocar.payments;
 
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.persistence.Resolution;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,14 +65,9 @@ public class PaymentRefund extends VersionedEntity {
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
 
-    @Column(name = "resolved_by")
-    private UUID resolvedBy;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
-    @Column(name = "resolution_note")
-    private String resolutionNote;
+    /** Finance's decision on a refund in needs_review. */
+    @Embedded
+    private Resolution resolution;
 
     protected PaymentRefund() {
     }
@@ -154,9 +151,7 @@ public class PaymentRefund extends VersionedEntity {
         }
         this.status = paid ? RefundStatus.completed : RefundStatus.failed;
         this.completedAt = paid ? at : null;
-        this.resolvedBy = Objects.requireNonNull(adminId);
-        this.resolvedAt = Objects.requireNonNull(at);
-        this.resolutionNote = note;
+        this.resolution = new Resolution(adminId, at, note);
     }
 
     private void requirePending() {
@@ -217,15 +212,7 @@ public class PaymentRefund extends VersionedEntity {
         return actorId;
     }
 
-    public UUID getResolvedBy() {
-        return resolvedBy;
-    }
-
-    public Instant getResolvedAt() {
-        return resolvedAt;
-    }
-
-    public String getResolutionNote() {
-        return resolutionNote;
+    public Resolution getResolution() {
+        return resolution;
     }
 }

@@ -124,7 +124,7 @@ public class RefundStore {
         em.refresh(found, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         found.resolve(paid, adminId, note, Refunds.now());
         if (paid) {
-            payment.addRefunded(found.getAmount(), found.getResolvedAt());
+            payment.addRefunded(found.getAmount(), found.getResolution().getResolvedAt());
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("refund_id", found.getId().toString());

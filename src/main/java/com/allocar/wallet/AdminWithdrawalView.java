@@ -1,5 +1,6 @@
 package com.allocar.wallet;
 
+import com.allocar.platform.persistence.Resolution;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,12 +17,12 @@ public record AdminWithdrawalView(UUID id, UUID userId,
                                   @Schema(description = "The provider's payout id, when it gave one") String providerRef,
                                   @Schema(description = "Why it failed or needs review") String failureReason,
                                   int attempts,
-                                  UUID resolvedBy, Instant resolvedAt, String resolutionNote,
+                                  Resolution resolution,
                                   Instant createdAt, Instant updatedAt) {
 
     public static AdminWithdrawalView of(WalletWithdrawal w) {
         return new AdminWithdrawalView(w.getId(), w.getUserId(), WalletView.francs(w.getAmount()), w.getCurrency(),
                 w.getStatus(), w.getMethod().name(), w.getPhone(), w.getProviderRef(), w.getFailureReason(), w.getAttempts(),
-                w.getResolvedBy(), w.getResolvedAt(), w.getResolutionNote(), w.getCreatedAt(), w.getUpdatedAt());
+                w.getResolution(), w.getCreatedAt(), w.getUpdatedAt());
     }
 }

@@ -1,7 +1,9 @@
 package com.allocar.wallet;
 
 import com.allocar.platform.persistence.TimestampedEntity;
+import com.allocar.platform.persistence.Resolution;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,14 +43,8 @@ public class WalletDebt extends TimestampedEntity {
     @Column(nullable = false)
     private WalletDebtStatus status = WalletDebtStatus.open;
 
-    @Column(name = "resolved_by")
-    private UUID resolvedBy;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
-    @Column(name = "resolution_note")
-    private String resolutionNote;
+    @Embedded
+    private Resolution resolution;
 
     protected WalletDebt() {
     }
@@ -68,9 +64,7 @@ public class WalletDebt extends TimestampedEntity {
                     Map.of("from", status.name(), "to", outcome.name()));
         }
         this.status = outcome;
-        this.resolvedBy = Objects.requireNonNull(adminId);
-        this.resolutionNote = note;
-        this.resolvedAt = Objects.requireNonNull(at);
+        this.resolution = new Resolution(adminId, at, note);
     }
 
     public UUID getUserId() {
@@ -93,15 +87,7 @@ public class WalletDebt extends TimestampedEntity {
         return status;
     }
 
-    public UUID getResolvedBy() {
-        return resolvedBy;
-    }
-
-    public Instant getResolvedAt() {
-        return resolvedAt;
-    }
-
-    public String getResolutionNote() {
-        return resolutionNote;
+    public Resolution getResolution() {
+        return resolution;
     }
 }

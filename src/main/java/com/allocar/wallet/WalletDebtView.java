@@ -1,5 +1,6 @@
 package com.allocar.wallet;
 
+import com.allocar.platform.persistence.Resolution;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,12 +14,12 @@ public record WalletDebtView(UUID id, UUID userId,
                              @Schema(example = "topup_disputed", description = "topup_refunded or topup_disputed")
                              String reason,
                              WalletDebtStatus status,
-                             UUID resolvedBy, Instant resolvedAt, String resolutionNote,
+                             Resolution resolution,
                              Instant createdAt, Instant updatedAt) {
 
     public static WalletDebtView of(WalletDebt d) {
         return new WalletDebtView(d.getId(), d.getUserId(), d.getPaymentId(), WalletView.francs(d.getAmount()),
-                d.getReason(), d.getStatus(), d.getResolvedBy(), d.getResolvedAt(), d.getResolutionNote(),
+                d.getReason(), d.getStatus(), d.getResolution(),
                 d.getCreatedAt(), d.getUpdatedAt());
     }
 }

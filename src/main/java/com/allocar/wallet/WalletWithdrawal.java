@@ -3,7 +3,9 @@ package com.allocar.wallet;
 import com.allocar.payments.PayoutProvider;
 import com.allocar.platform.persistence.TimestampedEntity;
 import com.allocar.platform.security.Owned;
+import com.allocar.platform.persistence.Resolution;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -65,14 +67,8 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
     private Instant completedAt;
 
     /** Finance's resolution of a withdrawal in needs_review (written by {@link WithdrawalRecords#resolve}). */
-    @Column(name = "resolved_by", insertable = false, updatable = false)
-    private UUID resolvedBy;
-
-    @Column(name = "resolved_at", insertable = false, updatable = false)
-    private Instant resolvedAt;
-
-    @Column(name = "resolution_note", insertable = false, updatable = false)
-    private String resolutionNote;
+    @Embedded
+    private Resolution resolution;
 
     protected WalletWithdrawal() {
     }
@@ -151,15 +147,7 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
         return completedAt;
     }
 
-    public UUID getResolvedBy() {
-        return resolvedBy;
-    }
-
-    public Instant getResolvedAt() {
-        return resolvedAt;
-    }
-
-    public String getResolutionNote() {
-        return resolutionNote;
+    public Resolution getResolution() {
+        return resolution;
     }
 }

@@ -95,7 +95,7 @@ class RefundReviewIT {
                 .body(Clients.json(Map.of("outcome", "paid", "note", "Wave portal shows the session refunded")))
                 .post(ADMIN_REFUNDS + "/" + refund.get("id") + "/resolve").then().statusCode(200).extract().jsonPath();
         assertThat(resolved.getString("data.status")).isEqualTo("completed");
-        assertThat(resolved.getString("data.resolution_note")).isEqualTo("Wave portal shows the session refunded");
+        assertThat(resolved.getString("data.resolution.note")).isEqualTo("Wave portal shows the session refunded");
         assertThat(status("payments", payment)).isEqualTo("refunded");
         assertThat((BigDecimal) row("SELECT refunded_amount FROM payments WHERE id = ?", payment).get("refunded_amount"))
                 .isEqualByComparingTo("6000");

@@ -2,6 +2,8 @@ package com.allocar.wallet;
 
 import static com.allocar.wallet.WalletFixtures.WALLET;
 import static com.allocar.wallet.WalletFixtures.assertError;
+import static com.allocar.wallet.WalletFixtures.funded;
+import static com.allocar.wallet.WalletFixtures.wallet;
 import static com.allocar.wallet.WalletFixtures.withdraw;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,19 +31,8 @@ class WithdrawalReviewIT {
     private static final Duration REVIEW_WAIT = Duration.ofSeconds(45);
     private final WaveStandIn wave = WaveStandIn.start();
 
-    private static User funded(long amount) {
-        User user = WalletFixtures.verifiedUser();
-        WalletFixtures.fund(user.id(), amount);
-        return user;
-    }
-
-    private static JsonPath wallet(User user) {
-        return Clients.withToken(user.token()).get(WALLET).then().statusCode(200).extract().jsonPath();
-    }
-
     private List<LoggedRequest> payoutsSent(String withdrawalId) {
-        return wave.requests("POST", "/v1/payout").stream()
-                .filter(r -> withdrawalId.equals(r.getHeader("idempotency-key"))).toList();
+        return WalletFixtures.payoutsSent(wave, withdrawalId);
     }
 
     private static Response resolve(String token, String id, String outcome, String note) {
@@ -84,7 +75,7 @@ class WithdrawalReviewIT {
         JsonPath resolved = resolve(finance, id, "failed", "Wave portal: no payout pt- for this reference").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(resolved.getString("data.status")).isEqualTo("failed");
-        assertThat(resolved.getString("data.resolution_note")).isEqualTo("Wave portal: no payout pt- for this reference");
+        assertThat(resolved.getString("data.resolution.note")).isEqualTo("Wave portal: no payout pt- for this reference");
         assertThat(wallet(user).getInt("data.balance")).isEqualTo(8_000);
         assertThat(WalletFixtures.auditActions(id)).endsWith("wallet.withdrawal.resolved");
         assertError(resolve(finance, id, "paid", "again"), 409, "conflict");
