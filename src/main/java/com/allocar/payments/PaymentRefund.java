@@ -2,7 +2,9 @@ package com.allocar.payments;
 
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.persistence.VersionedEntity;
+import com.allocar.platform.persistence.Resolution;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,6 +65,10 @@ public class PaymentRefund extends VersionedEntity {
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
 
+    /** Finance's decision on a refund in needs_review. */
+    @Embedded
+    private Resolution resolution;
+
     protected PaymentRefund() {
     }
 
@@ -88,9 +94,11 @@ public class PaymentRefund extends VersionedEntity {
         this.completedAt = at;
     }
 
-    /** The provider refunded it. */
+    /** The provider refunded it (its word also settles a refund in needs_review). */
     public void completeByProvider(String providerRefundId, Instant at) {
-        requirePending();
+        if (status != RefundStatus.needs_review) {
+            requirePending();
+        }
         if (providerRefundId != null) {
             this.providerRefundId = providerRefundId;
         }
@@ -118,6 +126,32 @@ public class PaymentRefund extends VersionedEntity {
         requirePending();
         this.status = RefundStatus.failed;
         this.lastError = error;
+    }
+
+    /** The provider may have refunded it: finance checks and resolves it. */
+    public void review(String error) {
+        requirePending();
+        this.status = RefundStatus.needs_review;
+        this.lastError = error;
+    }
+
+    /** No provider can refund it and the wallet is off: finance pays it out (MANUAL, needs_review). */
+    public void toManual(String why) {
+        requirePending();
+        this.route = RefundRoute.MANUAL;
+        this.status = RefundStatus.needs_review;
+        this.lastError = why;
+    }
+
+    /** Finance's decision on a refund in needs_review: paid (completed) or not (failed: refundable again). */
+    public void resolve(boolean paid, UUID adminId, String note, Instant at) {
+        if (status != RefundStatus.needs_review) {
+            throw new com.allocar.platform.errors.ConflictException("Only a refund in needs_review can be resolved.",
+                    java.util.Map.of("from", status.name(), "to", paid ? "completed" : "failed"));
+        }
+        this.status = paid ? RefundStatus.completed : RefundStatus.failed;
+        this.completedAt = paid ? at : null;
+        this.resolution = new Resolution(adminId, at, note);
     }
 
     private void requirePending() {
@@ -176,5 +210,9 @@ public class PaymentRefund extends VersionedEntity {
 
     public UUID getActorId() {
         return actorId;
+    }
+
+    public Resolution getResolution() {
+        return resolution;
     }
 }

@@ -162,32 +162,34 @@ public class PaymentRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    /** When the user's card payments failed since {@code since}, newest first, at most {@code limit}. */
+    /**
+     * When the user's card confirmations failed since {@code since} (each failed try, {@link CardFailures}), newest
+     * first, at most {@code limit}.
+     */
     public List<Instant> cardFailuresSince(UUID userId, Instant since, int limit) {
-        return em.createQuery("SELECT p.failedAt FROM Payment p WHERE p.userId = :user "
-                        + "AND p.method = :card AND p.status = :failed AND p.failedAt > :since "
-                        + "ORDER BY p.failedAt DESC", Instant.class)
-                .setParameter("user", userId).setParameter("card", PaymentMethod.card)
-                .setParameter("failed", PaymentStatus.failed).setParameter("since", since)
-                .setMaxResults(limit).getResultList();
+        return em.createQuery("SELECT f.failedAt FROM CardFailure f WHERE f.userId = :user AND f.failedAt > :since "
+                        + "ORDER BY f.failedAt DESC", Instant.class)
+                .setParameter("user", userId).setParameter("since", since).setMaxResults(limit).getResultList();
     }
 
     public Page<Payment> page(ListQuery query, JpaLists.Scope<Payment> scope) {
         return JpaLists.page(em, Payment.class, query, ATTRIBUTES, scope);
     }
 
-    /** What is being refunded on the payment now (pending refunds). */
+    /** What is being refunded on the payment now (pending refunds, and those finance reviews: they may be paid). */
     public BigDecimal pendingRefunds(UUID paymentId) {
         BigDecimal sum = em.createQuery("SELECT COALESCE(SUM(r.amount), 0) FROM PaymentRefund r "
-                        + "WHERE r.paymentId = :payment AND r.status = :pending", BigDecimal.class)
-                .setParameter("payment", paymentId).setParameter("pending", RefundStatus.pending).getSingleResult();
+                        + "WHERE r.paymentId = :payment AND r.status IN :unsettled", BigDecimal.class)
+                .setParameter("payment", paymentId)
+                .setParameter("unsettled", List.of(RefundStatus.pending, RefundStatus.needs_review)).getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
     }
 
-    /** The payment's pending refunds, oldest first. */
+    /** The payment's refunds not settled yet (pending, or in review), oldest first. */
     public List<PaymentRefund> pendingRefundsOf(UUID paymentId) {
-        return em.createQuery("SELECT r FROM PaymentRefund r WHERE r.paymentId = :payment AND r.status = :pending "
+        return em.createQuery("SELECT r FROM PaymentRefund r WHERE r.paymentId = :payment AND r.status IN :unsettled "
                         + "ORDER BY r.createdAt, r.id", PaymentRefund.class)
-                .setParameter("payment", paymentId).setParameter("pending", RefundStatus.pending).getResultList();
+                .setParameter("payment", paymentId)
+                .setParameter("unsettled", List.of(RefundStatus.pending, RefundStatus.needs_review)).getResultList();
     }
 }

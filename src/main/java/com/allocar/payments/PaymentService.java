@@ -72,6 +72,8 @@ public class PaymentService {
     @Inject
     PaymentSettler settler;
     @Inject
+    CardFailures cardFailures;
+    @Inject
     WalletLedger ledger;
     @Inject
     WalletService wallets;
@@ -259,8 +261,11 @@ public class PaymentService {
     /** The provider refused to open the attempt: it fails, and its payment with it (PAY-5 counts card ones). */
     @Transactional
     public void failAtStart(UUID paymentId, UUID attemptId, String reason) {
-        payments.lock(paymentId).ifPresent(payment -> payments.attempt(attemptId).map(payments::lockAttempt)
-                .ifPresent(attempt -> settler.attemptFailed(payment, attempt, reason, "init", false)));
+        payments.lock(paymentId).ifPresent(payment -> {
+            payments.attempt(attemptId).map(payments::lockAttempt)
+                    .ifPresent(attempt -> settler.attemptFailed(payment, attempt, reason, "init", false));
+            cardFailures.record(payment, null, reason);
+        });
     }
 
     /**

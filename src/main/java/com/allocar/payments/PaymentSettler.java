@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -64,9 +65,12 @@ public class PaymentSettler {
         }
         outcomes.fire(new PaymentOutcome(payment.getId(), payment.getMethod(), "paid"));
         if (payment.getPurpose() == PaymentPurpose.topup) {
+            // a card payment can be refunded or charged back for weeks: its credit is not withdrawable at once
+            Instant holdUntil = payment.getMethod() == PaymentMethod.card
+                    ? payment.getPaidAt().plus(settings.cardHoldPeriod()) : null;
             WalletTxn txn = ledger.credit(payment.getUserId(), new WalletLedger.Movement(payment.getAmount(),
                     WalletTxnSource.topup, "payment", payment.getId(), "topup:" + payment.getId(),
-                    "Recharge AlloCar (" + payment.getMethod() + ")"));
+                    "Recharge AlloCar (" + payment.getMethod() + ")", holdUntil));
             meta.put("wallet_txn_id", txn.getId().toString());
             audit.record(ActorType.system, null, "payment.paid", "payments", payment.getId(), meta);
             return null;

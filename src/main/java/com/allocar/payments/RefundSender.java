@@ -1,7 +1,9 @@
 package com.allocar.payments;
 
+import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.PaymentGateway;
 import com.allocar.payments.provider.PaymentGateways;
+import com.allocar.payments.provider.ProviderPaymentStatus;
 import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.payments.provider.RefundResult;
@@ -27,8 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends provider refunds (PAY-5): at once when the transaction that recorded one commits, and again every
  * {@code ALLOCAR_REFUND_RETRY_SECONDS} for those still pending (provider unreachable, or a crash before the send).
  * Each send first claims the refund ({@link RefundStore#claim}: at most one send per lease, across instances) and
- * passes the refund's id as the provider's idempotency key, so a retry never pays twice: Stripe honours the key,
- * and Wave refuses a second refund of a session (recorded failed and audited for finance, never paid again).
+ * passes the refund's id as the provider's idempotency key (Stripe's {@code Idempotency-Key}, Wave's
+ * {@code idempotency-key}), so a retry never pays twice. Before a refund whose earlier send went unanswered is sent
+ * again, the payment is looked up (refunded in full already: completed without a send); a refusal of such a
+ * re-send is not a failure but needs_review, for finance, since the first send may have refunded.
  */
 @ApplicationScoped
 public class RefundSender {
@@ -100,7 +104,13 @@ public class RefundSender {
             store.unavailable(refundId, "provider not configured");
             return;
         }
+        // an earlier send was claimed and left the refund pending: it may have reached the provider
+        boolean earlierUnanswered = claim.attempt() > 1;
         try {
+            if (earlierUnanswered && refundedAlready(gateway.get(), claim)) {
+                store.refunded(refundId, null, true);
+                return;
+            }
             RefundResult result = gateway.get().refund(claim.ref(), claim.amount(), refundId.toString());
             switch (result.outcome()) {
                 case refunded -> store.refunded(refundId, result.providerRefundId(), true);
@@ -111,10 +121,32 @@ public class RefundSender {
             LOG.info(() -> "Refund " + refundId + " stays pending (attempt " + claim.attempt() + "): " + e.getMessage());
             store.unavailable(refundId, e.getMessage());
         } catch (ProviderRefusedException e) {
-            LOG.warning(() -> "Refund " + refundId + " refused: " + e.getMessage());
-            store.refused(refundId, e.getMessage());
+            if (earlierUnanswered) {
+                // the refusal may answer this send only, while the unanswered one refunded: finance checks it
+                LOG.warning(() -> "Refund " + refundId + " refused after an unanswered attempt; needs review: "
+                        + e.getMessage());
+                store.review(refundId, "refused after an unanswered attempt: " + e.getMessage());
+            } else {
+                LOG.warning(() -> "Refund " + refundId + " refused: " + e.getMessage());
+                store.refused(refundId, e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Refund " + refundId + " send failed; retried later", e);
+        }
+    }
+
+    /**
+     * Whether the provider already shows the payment refunded in full, looked up before a refund of the whole
+     * amount is sent again (a partial refund cannot be told apart this way; its idempotency key guards it).
+     */
+    private static boolean refundedAlready(PaymentGateway gateway, RefundStore.Claim claim) {
+        if (!Amounts.same(claim.amount(), claim.ref().amount())) {
+            return false;
+        }
+        try {
+            return gateway.lookUp(claim.ref()).status() == ProviderPaymentStatus.refunded;
+        } catch (ProviderRefusedException e) {
+            return false;
         }
     }
 

@@ -3,6 +3,8 @@ package com.allocar.payments;
 import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.errors.NotFoundException;
+import com.allocar.platform.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,8 @@ public class RefundStore {
     Refunds refunds;
     @Inject
     AuditService audit;
+    @Inject
+    Settings settings;
 
     /** A refund claimed for one send: what the provider needs. */
     public record Claim(UUID refundId, PaymentMethod method, ProviderPaymentRef ref, java.math.BigDecimal amount,
@@ -79,13 +83,60 @@ public class RefundStore {
         });
     }
 
-    /** The provider cannot refund this (Orange, MTN, a partial Wave refund): credited to the wallet instead. */
+    /**
+     * The provider cannot refund this (Orange, MTN, a partial Wave refund): credited to the wallet instead, or, while
+     * the wallet is off (its owner could neither see nor withdraw it), left to finance as a MANUAL refund.
+     */
     public void toWallet(UUID refundId, String why) {
         withPending(refundId, (payment, refund) -> {
+            if (!settings.enableWallet()) {
+                refund.toManual(why);
+                audit(refund, payment, "payment.refund_manual", Map.of("fallback", String.valueOf(why),
+                        "setting", "enable_wallet"));
+                return;
+            }
             refunds.creditWallet(payment, refund);
             audit(refund, payment, "payment.refund", Map.of("fallback", String.valueOf(why),
                     "wallet_txn_id", refund.getWalletTxnId().toString()));
         });
+    }
+
+    /**
+     * Refused after an earlier send went unanswered: the provider may have refunded, so it is not failed (that
+     * would make it refundable again) but needs_review, for finance.
+     */
+    public void review(UUID refundId, String error) {
+        withPending(refundId, (payment, refund) -> {
+            refund.review(error);
+            audit(refund, payment, "payment.refund_needs_review", Map.of("error", String.valueOf(error)));
+        });
+    }
+
+    /**
+     * Finance's decision on a refund in needs_review: {@code paid} completes it (the payment's refunded amount
+     * grows); otherwise it failed and what it held is refundable again. Audited with the note.
+     */
+    public PaymentRefund resolve(UUID refundId, UUID adminId, boolean paid, String note) {
+        PaymentRefund found = em.find(PaymentRefund.class, refundId);
+        if (found == null) {
+            throw new NotFoundException("No such refund.");
+        }
+        Payment payment = payments.lock(found.getPaymentId()).orElseThrow();
+        em.refresh(found, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        found.resolve(paid, adminId, note, Refunds.now());
+        if (paid) {
+            payment.addRefunded(found.getAmount(), found.getResolution().getResolvedAt());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("refund_id", found.getId().toString());
+        meta.put("amount", found.getAmount());
+        meta.put("route", found.getRoute().name());
+        meta.put("outcome", found.getStatus().name());
+        meta.put("refunded_amount", payment.getRefundedAmount());
+        meta.put("note", note);
+        audit.record(ActorType.admin, adminId, "payment.refund_resolved", "payments", payment.getId(), meta);
+        em.flush();
+        return found;
     }
 
     /** The provider could not be reached: stays pending for the retry job. */

@@ -5,6 +5,7 @@ import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.errors.NotFoundException;
 import com.allocar.platform.money.Pricing;
+import com.allocar.platform.settings.Settings;
 import com.allocar.wallet.WalletLedger;
 import com.allocar.wallet.WalletTxn;
 import com.allocar.wallet.WalletTxnSource;
@@ -29,7 +30,9 @@ import java.util.UUID;
  *
  * <p>WALLET (and any payment made from the wallet): credited now ({@code refund:<refund id>}), completed. ORIGINAL
  * with a provider: a pending {@link PaymentRefund}, sent after the commit by {@link RefundSender} with the refund id
- * as idempotency key; a provider that cannot refund it (Orange, MTN, a partial Wave refund) makes it a wallet credit.
+ * as idempotency key; a provider that cannot refund it (Orange, MTN, a partial Wave refund) makes it a wallet credit,
+ * or, while the wallet is off, a MANUAL refund finance pays out. With the wallet off, WALLET refunds of provider
+ * payments go back by the original method instead.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +45,8 @@ public class Refunds {
     WalletLedger ledger;
     @Inject
     AuditService audit;
+    @Inject
+    Settings settings;
     @Inject
     Event<RefundRequested> requested;
     @Inject
@@ -97,8 +102,9 @@ public class Refunds {
     private RefundOutcome refund(Payment payment, BigDecimal amount, RefundRoute route, String reason,
                                  ActorType actorType, UUID actorId) {
         BigDecimal francs = amount.setScale(0, java.math.RoundingMode.UNNECESSARY);
-        RefundRoute effective = route == RefundRoute.WALLET || !payment.viaProvider() ? RefundRoute.WALLET
-                : RefundRoute.ORIGINAL;
+        // a wallet nobody can see is never credited with money that came from a provider
+        boolean toWallet = !payment.viaProvider() || route == RefundRoute.WALLET && settings.enableWallet();
+        RefundRoute effective = toWallet ? RefundRoute.WALLET : RefundRoute.ORIGINAL;
         PaymentRefund refund = new PaymentRefund(payment.getId(), francs, effective, reason, actorType, actorId);
         em.persist(refund);
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -38,6 +38,10 @@ public class WebhookInbox {
     @Inject
     Refunds refunds;
     @Inject
+    CardFailures cardFailures;
+    @Inject
+    ProviderReversals reversals;
+    @Inject
     AuditService audit;
     @Inject
     Event<PaymentOutcome> outcomes;
@@ -96,6 +100,9 @@ public class WebhookInbox {
         String txnId = hint ? looked.providerTxnId() : event.providerTxnId();
         String reason = hint ? looked.failureReason() : event.failureReason();
         String source = "webhook:" + event.provider();
+        if (!hint && CardFailures.isFailedConfirmation(event)) {
+            cardFailures.record(payment, event.eventId(), reason);
+        }
         WebhookOutcome outcome = switch (status) {
             case succeeded -> {
                 if (!attempt.getStatus().canMoveTo(AttemptStatus.succeeded)) {
@@ -107,7 +114,13 @@ public class WebhookInbox {
             case failed, expired -> settler.attemptFailed(payment, attempt, reason == null ? status.name() : reason,
                     source, payments.hasOtherLiveAttempt(payment.getId(), attempt.getId()))
                     ? WebhookOutcome.applied : WebhookOutcome.already_applied;
-            case refunded -> providerRefunded(payment, hint ? looked.amount() : event.amount(), txnId);
+            case refunded -> {
+                BigDecimal before = payment.getRefundedAmount();
+                WebhookOutcome applied = providerRefunded(payment, hint ? looked.amount() : event.amount(), txnId);
+                reversals.refunded(payment, payment.getRefundedAmount().subtract(before), event.eventId());
+                yield applied;
+            }
+            case disputed -> reversals.disputed(payment, event.amount(), event.eventId(), reason);
             case pending -> WebhookOutcome.pending;
         };
         return finish(inboxId.get(), attempt.getPaymentId(), outcome);
@@ -170,7 +183,8 @@ public class WebhookInbox {
         if (event.currency() != null && !event.currency().equalsIgnoreCase(payment.getCurrency())) {
             return Optional.of("currency");
         }
-        if (event.claimedStatus() == ProviderPaymentStatus.refunded) {
+        if (event.claimedStatus() == ProviderPaymentStatus.refunded
+                || event.claimedStatus() == ProviderPaymentStatus.disputed) {
             return event.amount() != null && event.amount().compareTo(payment.getAmount()) > 0
                     ? Optional.of("amount") : Optional.empty();
         }

@@ -1,5 +1,7 @@
 package com.allocar.wallet;
 
+import java.util.Optional;
+
 /**
  * Sends money out (wallet withdrawals). Wave only for now. Owned by the wallet and implemented in payments (which
  * holds the providers), so that wallet never depends on payments. Never inside a database transaction; after an
@@ -16,4 +18,10 @@ public interface PayoutGateway {
     PayoutResult send(PayoutRequest request);
 
     PayoutResult lookUpPayout(String providerPayoutId);
+
+    /**
+     * The payout made earlier with this {@code client_reference}, if the provider has one: asked before a payout
+     * whose first send went unanswered is sent again, so that an earlier payout is found rather than risked twice.
+     */
+    Optional<PayoutResult> findPayout(String clientReference);
 }

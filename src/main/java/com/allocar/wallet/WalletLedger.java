@@ -3,10 +3,12 @@ package com.allocar.wallet;
 import com.allocar.platform.errors.InsufficientFundsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +38,25 @@ public class WalletLedger {
                     .setParameter(1, userId).executeUpdate();
             return find(userId).orElseThrow();
         });
+    }
+
+    /**
+     * The user's wallet, its row locked until the transaction ends and its balance read fresh: for checks that
+     * a conditional update cannot express (what is on hold, what is owed) before a debit.
+     */
+    public Wallet lock(UUID userId) {
+        Wallet wallet = walletOf(userId);
+        em.refresh(wallet, LockModeType.PESSIMISTIC_WRITE);
+        return wallet;
+    }
+
+    /** The credits of the wallet that are still on hold now (counted in the balance, not withdrawable). */
+    public BigDecimal onHold(UUID walletId) {
+        return em.createQuery("SELECT COALESCE(SUM(t.amount), 0) FROM WalletTxn t WHERE t.wallet.id = :wallet "
+                        + "AND t.type = :credit AND t.status = :completed AND t.holdUntil > :now", BigDecimal.class)
+                .setParameter("wallet", walletId).setParameter("credit", WalletTxnType.credit)
+                .setParameter("completed", WalletTxnStatus.completed).setParameter("now", Instant.now())
+                .getSingleResult();
     }
 
     private Optional<Wallet> find(UUID userId) {
@@ -86,6 +107,7 @@ public class WalletLedger {
                 .withRef(movement.refType(), movement.refId(), movement.idempotencyKey());
         txn.setBalanceAfter((BigDecimal) after.get(0));
         txn.setDescription(movement.description());
+        txn.setHoldUntil(movement.holdUntil());
         em.persist(txn);
         em.flush();
         em.refresh(wallet);
@@ -101,9 +123,16 @@ public class WalletLedger {
      * @param refId          the cause's id
      * @param idempotencyKey unique per wallet for this cause, e.g. {@code refund:<refund id>}
      * @param description    a short text shown to the user, may be null
+     * @param holdUntil      a credit that cannot be withdrawn before then (card top-ups), or null
      */
     public record Movement(BigDecimal amount, WalletTxnSource source, String refType, UUID refId,
-                           String idempotencyKey, String description) {
+                           String idempotencyKey, String description, Instant holdUntil) {
+        /** A movement without hold. */
+        public Movement(BigDecimal amount, WalletTxnSource source, String refType, UUID refId, String idempotencyKey,
+                        String description) {
+            this(amount, source, refType, refId, idempotencyKey, description, null);
+        }
+
         public Movement {
             Objects.requireNonNull(amount, "amount");
             if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 0) {

@@ -6,6 +6,7 @@ import com.allocar.platform.api.Page;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.ForbiddenException;
+import com.allocar.platform.errors.InsufficientFundsException;
 import com.allocar.platform.errors.KycRequiredException;
 import com.allocar.platform.errors.ServiceUnavailableException;
 import com.allocar.platform.errors.ValidationException;
@@ -65,6 +66,8 @@ public class WalletService {
     @Inject
     AuditService audit;
     @Inject
+    WalletDebts debts;
+    @Inject
     Event<WithdrawalRequested> requested;
 
     /** The user's wallet (created empty on first use) and the sum of its withdrawals being paid out. */
@@ -73,8 +76,42 @@ public class WalletService {
         Wallet wallet = ledger.walletOf(userId);
         BigDecimal pending = em.createQuery("SELECT COALESCE(SUM(w.amount), 0) FROM WalletWithdrawal w "
                         + "WHERE w.userId = :user AND w.status IN :open", BigDecimal.class)
-                .setParameter("user", userId).setParameter("open", WithdrawalStatus.OPEN).getSingleResult();
-        return WalletView.of(wallet, pending);
+                .setParameter("user", userId).setParameter("open", WithdrawalStatus.UNSETTLED).getSingleResult();
+        return WalletView.of(wallet, withdrawable(wallet), pending);
+    }
+
+    /** The balance less the credits on hold, and nothing while a debt is open. */
+    private BigDecimal withdrawable(Wallet wallet) {
+        if (debts.openTotal(wallet.getUserId()).signum() > 0) {
+            return BigDecimal.ZERO;
+        }
+        return wallet.getBalance().subtract(ledger.onHold(wallet.getId())).max(BigDecimal.ZERO);
+    }
+
+    /**
+     * Money leaves the platform only from what is not on hold, and not at all while the wallet owes a reversed
+     * top-up. The wallet's row is locked, so concurrent withdrawals see each other's debits.
+     */
+    private void requireWithdrawable(UUID userId, BigDecimal amount) {
+        Wallet wallet = ledger.lock(userId);
+        BigDecimal debt = debts.openTotal(userId);
+        if (debt.signum() > 0) {
+            throw new ForbiddenException("The wallet owes a reversed top-up; withdrawals wait until finance settles it.",
+                    Map.of("reason", "wallet_debt", "debt", WalletView.francs(debt)));
+        }
+        BigDecimal onHold = ledger.onHold(wallet.getId());
+        BigDecimal withdrawable = wallet.getBalance().subtract(onHold).max(BigDecimal.ZERO);
+        if (amount.compareTo(withdrawable) > 0 && amount.compareTo(wallet.getBalance()) <= 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reason", "card_hold");
+            details.put("balance", WalletView.francs(wallet.getBalance()));
+            details.put("withdrawable", WalletView.francs(withdrawable));
+            details.put("on_hold", WalletView.francs(onHold));
+            details.put("required", amount);
+            details.put("currency", "XOF");
+            throw new InsufficientFundsException("Card top-ups can be withdrawn only once their hold has passed.",
+                    details);
+        }
     }
 
     /** A page of the user's movements, newest first unless sorted otherwise. */
@@ -138,6 +175,7 @@ public class WalletService {
             throw new ServiceUnavailableException("Withdrawals to " + method + " are not available; retry later.",
                     Map.of("method", method.name()));
         }
+        requireWithdrawable(userId, amount);
         WalletWithdrawal withdrawal = new WalletWithdrawal(userId, amount, method, phone);
         em.persist(withdrawal);
         WalletTxn debit = ledger.debit(userId, new WalletLedger.Movement(amount, WalletTxnSource.withdrawal,

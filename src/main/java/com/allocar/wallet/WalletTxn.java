@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -55,6 +56,10 @@ public class WalletTxn extends TimestampedEntity {
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
 
+    /** Until then this credit counts in the balance but cannot be withdrawn (card top-ups: refunds, chargebacks). */
+    @Column(name = "hold_until", updatable = false)
+    private Instant holdUntil;
+
     protected WalletTxn() {
     }
 
@@ -80,6 +85,10 @@ public class WalletTxn extends TimestampedEntity {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public void setHoldUntil(Instant holdUntil) {
+        this.holdUntil = holdUntil;
     }
 
     public void setBalanceAfter(BigDecimal balanceAfter) {
@@ -124,5 +133,9 @@ public class WalletTxn extends TimestampedEntity {
 
     public String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    public Instant getHoldUntil() {
+        return holdUntil;
     }
 }

@@ -2,7 +2,9 @@ package com.allocar.wallet;
 
 import com.allocar.platform.persistence.TimestampedEntity;
 import com.allocar.platform.security.Owned;
+import com.allocar.platform.persistence.Resolution;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,6 +64,10 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
 
     @Column(name = "completed_at")
     private Instant completedAt;
+
+    /** Finance's resolution of a withdrawal in needs_review (written by {@link WithdrawalRecords#resolve}). */
+    @Embedded
+    private Resolution resolution;
 
     protected WalletWithdrawal() {
     }
@@ -138,5 +144,9 @@ public class WalletWithdrawal extends TimestampedEntity implements Owned {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public Resolution getResolution() {
+        return resolution;
     }
 }

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * executor (never inside a transaction); every {@code ALLOCAR_WITHDRAWAL_RETRY_SECONDS} a sweep takes the open
  * withdrawals that are due: those whose outcome is unknown (looked up by the provider's id when we have it, else
  * sent again with the same idempotency key, the withdrawal id, so the provider never pays twice) and any whose
- * first send never happened (crash between commit and send). Each attempt is claimed first
+ * first send never happened (crash between commit and send). Before sending again after an unanswered attempt,
+ * the provider is asked for a payout with our reference; a refusal of such a re-send is not a failure (the first
+ * send may have paid) but needs_review, for finance. Each attempt is claimed first
  * ({@link WithdrawalRecords#claim}), so concurrent senders never work on the same withdrawal at once.
  */
 @ApplicationScoped
@@ -107,6 +109,7 @@ public class WithdrawalPayouts {
         switch (outcome.kind()) {
             case done -> records.done(claim, outcome.providerRef());
             case failed -> records.failed(claim, outcome.providerRef(), outcome.reason());
+            case review -> records.review(claim, outcome.providerRef(), outcome.reason());
             case unresolved -> {
                 Duration retryIn = backoff(claim.attempt());
                 records.unresolved(claim, outcome.providerRef(), outcome.reason(), retryIn);
@@ -122,11 +125,18 @@ public class WithdrawalPayouts {
         if (gateway.isEmpty()) {
             return Outcome.unresolved(null, "no payout gateway for " + claim.method());
         }
+        // an earlier attempt was claimed and left no provider reference: it may have reached the provider
+        boolean earlierUnanswered = claim.providerRef() == null && claim.attempt() > 1;
         try {
-            PayoutResult result = claim.providerRef() == null
-                    ? gateway.get().send(new PayoutRequest(claim.id().toString(), claim.amount(), "XOF", claim.phone(),
-                            null, claim.id().toString(), "Retrait AlloCar"))
-                    : gateway.get().lookUpPayout(claim.providerRef());
+            PayoutResult result;
+            if (claim.providerRef() != null) {
+                result = gateway.get().lookUpPayout(claim.providerRef());
+            } else {
+                Optional<PayoutResult> earlier = earlierUnanswered ? earlierPayout(gateway.get(), claim) : Optional.empty();
+                result = earlier.isPresent() ? earlier.get()
+                        : gateway.get().send(new PayoutRequest(claim.id().toString(), claim.amount(), "XOF",
+                                claim.phone(), null, claim.id().toString(), "Retrait AlloCar"));
+            }
             return switch (result.status()) {
                 case succeeded -> Outcome.done(result.providerPayoutId());
                 case failed, reversed -> Outcome.failed(result.providerPayoutId(),
@@ -139,12 +149,31 @@ public class WithdrawalPayouts {
                 LOG.warning(() -> claim + ": look-up refused (" + e.getMessage() + ")");
                 return Outcome.unresolved(null, "lookup_refused");
             }
-            return Outcome.failed(null, e.providerCode() == null ? "refused" : e.providerCode());
+            String code = e.providerCode() == null ? "refused" : e.providerCode();
+            if (earlierUnanswered) {
+                // The refusal may answer this send only, while the unanswered one paid: finance checks it.
+                LOG.warning(() -> claim + ": refused (" + code + ") after an unanswered attempt; needs review");
+                return Outcome.review("refused_after_unanswered_attempt: " + code);
+            }
+            return Outcome.failed(null, code);
         } catch (PayoutUnavailableException e) {
             return Outcome.unresolved(null, "provider_unavailable");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, claim + " failed unexpectedly; outcome unknown", e);
             return Outcome.unresolved(null, "unexpected_error");
+        }
+    }
+
+    /**
+     * The payout an unanswered attempt may have made, searched by our reference. A search the provider refuses
+     * finds nothing: the send that follows carries the same idempotency key.
+     */
+    private static Optional<PayoutResult> earlierPayout(PayoutGateway gateway, WithdrawalRecords.Claim claim) {
+        try {
+            return gateway.findPayout(claim.id().toString());
+        } catch (PayoutRefusedException e) {
+            LOG.info(() -> claim + ": payout search refused (" + e.getMessage() + "); sending with the same key");
+            return Optional.empty();
         }
     }
 
@@ -172,7 +201,7 @@ public class WithdrawalPayouts {
 
     /** What the provider said, reduced to what the withdrawal does next. */
     record Outcome(Kind kind, String providerRef, String reason) {
-        enum Kind { done, failed, unresolved }
+        enum Kind { done, failed, unresolved, review }
 
         static Outcome done(String providerRef) {
             return new Outcome(Kind.done, providerRef, null);
@@ -184,6 +213,11 @@ public class WithdrawalPayouts {
 
         static Outcome unresolved(String providerRef, String reason) {
             return new Outcome(Kind.unresolved, providerRef, reason);
+        }
+
+        /** The provider may have paid and said no to a later send: finance decides. */
+        static Outcome review(String reason) {
+            return new Outcome(Kind.review, null, reason);
         }
     }
 }

@@ -2,9 +2,12 @@ package com.allocar.wallet;
 
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.errors.ConflictException;
+import com.allocar.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -20,6 +23,7 @@ import java.util.UUID;
  * between them, outside any transaction). Every change is a conditional {@code UPDATE} on an open withdrawal, so
  * when two senders race (the after-commit send and the job, or two instances) only one claims an attempt and only
  * one records a final outcome; returning the money is in the same transaction as the change to {@code failed}.
+ * A withdrawal in needs_review changes only by finance's {@link #resolve}.
  */
 @ApplicationScoped
 @Transactional
@@ -92,15 +96,70 @@ public class WithdrawalRecords {
         if (changed != 1) {
             return;
         }
+        Map<String, Object> meta = meta(claim, providerRef, reason);
+        giveBack(claim, meta);
+        audit.record(ActorType.system, null, "wallet.withdrawal.failed", "wallet_withdrawals", claim.id(), meta);
+    }
+
+    /**
+     * The provider may have paid (an earlier send went unanswered and this one was refused): needs_review, neither
+     * sent again nor credited back until finance resolves it ({@link #resolve}).
+     */
+    public void review(Claim claim, String providerRef, String why) {
+        int changed = em.createNativeQuery("UPDATE wallet_withdrawals SET status = 'needs_review', "
+                        + "provider_ref = COALESCE(?2, provider_ref), failure_reason = ?3, next_attempt_at = NULL "
+                        + "WHERE id = ?1 AND " + OPEN)
+                .setParameter(1, claim.id()).setParameter(2, providerRef).setParameter(3, why).executeUpdate();
+        if (changed == 1) {
+            audit.record(ActorType.system, null, "wallet.withdrawal.needs_review", "wallet_withdrawals", claim.id(),
+                    meta(claim, providerRef, why));
+        }
+    }
+
+    /**
+     * Finance's decision on a withdrawal in needs_review, after checking the provider's records: {@code paid} makes
+     * it done; otherwise it failed and the amount is credited back in this transaction. Audited with the note.
+     *
+     * @throws NotFoundException 404 when there is no such withdrawal
+     * @throws ConflictException 409 when it is not in needs_review (details.from)
+     */
+    public WalletWithdrawal resolve(UUID id, UUID adminId, boolean paid, String note) {
+        WalletWithdrawal withdrawal = em.find(WalletWithdrawal.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (withdrawal == null) {
+            throw new NotFoundException("No such withdrawal.");
+        }
+        WithdrawalStatus to = paid ? WithdrawalStatus.done : WithdrawalStatus.failed;
+        if (withdrawal.getStatus() != WithdrawalStatus.needs_review) {
+            throw new ConflictException("Only a withdrawal in needs_review can be resolved.",
+                    Map.of("from", withdrawal.getStatus().name(), "to", to.name()));
+        }
+        em.createNativeQuery("UPDATE wallet_withdrawals SET status = ?2, completed_at = now(), resolved_by = ?3, "
+                        + "resolved_at = now(), resolution_note = ?4 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, to.name()).setParameter(3, adminId).setParameter(4, note)
+                .executeUpdate();
+        Claim claim = new Claim(id, withdrawal.getUserId(), withdrawal.getAmount(), withdrawal.getMethod(),
+                withdrawal.getPhone(), withdrawal.getProviderRef(), withdrawal.getAttempts());
+        Map<String, Object> meta = meta(claim, null, withdrawal.getFailureReason());
+        meta.put("outcome", to.name());
+        meta.put("note", note);
+        if (!paid) {
+            giveBack(claim, meta);
+        }
+        audit.record(ActorType.admin, adminId, "wallet.withdrawal.resolved", "wallet_withdrawals", id, meta);
+        em.flush();
+        em.refresh(withdrawal);
+        return withdrawal;
+    }
+
+    /** Credits the amount back (key {@code withdrawal-return:<id>}: at most once) and links the credit. */
+    private void giveBack(Claim claim, Map<String, Object> meta) {
         WalletTxn returned = ledger.credit(claim.userId(), new WalletLedger.Movement(claim.amount(),
                 WalletTxnSource.withdrawal, "withdrawal", claim.id(), "withdrawal-return:" + claim.id(),
                 "Retrait échoué : montant restitué"));
         em.createNativeQuery("UPDATE wallet_withdrawals SET return_txn_id = ?2 WHERE id = ?1")
                 .setParameter(1, claim.id()).setParameter(2, returned.getId()).executeUpdate();
-        Map<String, Object> meta = meta(claim, providerRef, reason);
         meta.put("returned_txn_id", returned.getId());
         meta.put("balance_after", WalletView.francs(returned.getBalanceAfter()));
-        audit.record(ActorType.system, null, "wallet.withdrawal.failed", "wallet_withdrawals", claim.id(), meta);
     }
 
     /**

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WithdrawalView(UUID id,
                              @Schema(example = "5000", description = "XOF, whole francs") BigDecimal amount,
                              @Schema(example = "XOF") String currency,
-                             @Schema(description = "requested → processing → done | failed (money returned)")
+                             @Schema(description = "requested → processing → done | failed (money returned); needs_review: the provider "
+                                     + "may have paid, finance checks and resolves it as done or failed")
                              WithdrawalStatus status,
                              PayoutProvider method,
                              @Schema(example = "+225****567") String phone,

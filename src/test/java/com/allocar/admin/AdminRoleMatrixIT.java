@@ -45,6 +45,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/settings", "settings read");
         ROUTES.put("PATCH /api/v1/admin/settings/{key}", "settings edit");
         ROUTES.put("GET /api/v1/admin/payment-attempts/needs-review", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/payments/refunds", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/payments/refunds/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/wallet/withdrawals", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/wallet/withdrawals/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/wallet/debts", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/wallet/debts/{id}/resolve", "payments and payouts");
     }
 
     @SuppressWarnings("unchecked")

@@ -160,6 +160,15 @@ public final class StripeStandIn extends ProviderStandIn {
         intent.put("charge", charge);
     }
 
+    /** A refund made in Stripe's dashboard (not through the API): the charge's refunded amount grows. */
+    @SuppressWarnings("unchecked")
+    public synchronized void refundInDashboard(String intentId, long amount) {
+        Map<String, Object> charge = (Map<String, Object>) require(intentId).get("charge");
+        long refunded = (long) charge.get("amount_refunded") + amount;
+        charge.put("amount_refunded", refunded);
+        charge.put("refunded", refunded == (long) charge.get("amount"));
+    }
+
     /** The card was declined ({@code insufficient_funds}…): back to requires_payment_method with the error. */
     public synchronized void decline(String intentId, String declineCode) {
         Map<String, Object> intent = require(intentId);
@@ -190,13 +199,21 @@ public final class StripeStandIn extends ProviderStandIn {
 
     /**
      * Stripe's event about the intent's current state: {@code payment_intent.*} carry the intent,
-     * {@code charge.refunded} its charge (with the intent's metadata, as Stripe copies it).
+     * {@code charge.refunded} its charge (with the intent's metadata, as Stripe copies it),
+     * {@code charge.dispute.*} a dispute of the whole charge.
      */
     @SuppressWarnings("unchecked")
     public synchronized String event(String type, String intentId) {
         Map<String, Object> intent = require(intentId);
         JsonObject object;
-        if (type.startsWith("charge.")) {
+        if (type.startsWith("charge.dispute.")) {
+            // a Dispute: the disputed charge and its PaymentIntent, not the intent's metadata
+            Map<String, Object> charge = (Map<String, Object>) intent.get("charge");
+            object = Json.createObjectBuilder().add("id", "dp_" + randomId(24)).add("object", "dispute")
+                    .add("amount", (long) charge.get("amount")).add("currency", "xof")
+                    .add("charge", charge.get("id").toString()).add("payment_intent", intentId)
+                    .add("reason", "fraudulent").add("status", "needs_response").build();
+        } else if (type.startsWith("charge.")) {
             Map<String, Object> charge = (Map<String, Object>) intent.get("charge");
             object = Json.createObjectBuilder().add("id", charge.get("id").toString()).add("object", "charge")
                     .add("amount", (long) charge.get("amount")).add("amount_refunded", (long) charge.get("amount_refunded"))

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Wave's Checkout API, in memory, on WireMock ({@code ALLOCAR_IT_WAVE_PORT} under {@code scripts/test}, where the
  * server's {@code WAVE_API_URL} points; a free port otherwise). Speaks Wave's wire format: checkout sessions
- * (create, get, search by client_reference, expire, refund), payouts with {@code idempotency-key}, Wave's error
+ * (create, get, search by client_reference, expire, refund with {@code idempotency-key}), payouts with
+ * {@code idempotency-key} and their search by client_reference, Wave's error
  * bodies ({@code {"code", "message"}}) and {@code Authorization: Bearer} checks. Tests move sessions on with
  * {@link #pay}, {@link #failPayment}, {@link #expire}, and make Wave's webhooks with {@link #webhook}, signed with
  * the webhook secret exactly as Wave signs them.
@@ -45,8 +46,10 @@ public final class WaveStandIn extends ProviderStandIn {
     private final Map<String, Map<String, Object>> sessions = new LinkedHashMap<>();
     private final Map<String, JsonObject> payoutsByKey = new LinkedHashMap<>();
     private final Map<String, JsonObject> payoutsById = new LinkedHashMap<>();
+    private final Map<String, Reply> refundsByKey = new LinkedHashMap<>();
     private String nextPayoutStatus = "succeeded";
     private Duration nextLifetime;
+    private int lostPayoutAnswers;
 
     private WaveStandIn() {
         super("wave", PORT_VARIABLE);
@@ -92,6 +95,14 @@ public final class WaveStandIn extends ProviderStandIn {
         if ("POST".equals(method) && "/v1/payout".equals(path)) {
             return payout(request);
         }
+        if ("GET".equals(method) && "/v1/payouts/search".equals(path)) {
+            String reference = request.queryParameter("client_reference").isPresent()
+                    ? request.queryParameter("client_reference").firstValue() : null;
+            JsonArrayBuilder result = Json.createArrayBuilder();
+            payoutsById.values().stream().filter(p -> reference != null
+                    && reference.equals(p.getString("client_reference", null))).forEach(result::add);
+            return Reply.json(200, Json.createObjectBuilder().add("result", result).build());
+        }
         Matcher payout = PAYOUT.matcher(path);
         if ("GET".equals(method) && payout.matches()) {
             JsonObject found = payoutsById.get(payout.group(1));
@@ -117,12 +128,22 @@ public final class WaveStandIn extends ProviderStandIn {
             return Reply.json(200, json(session));
         }
         if ("POST".equals(method) && "/refund".equals(action)) {
+            String key = request.getHeader("idempotency-key");
+            if (key != null && refundsByKey.containsKey(key)) {
+                return refundsByKey.get(key);
+            }
+            Reply reply;
             if (!"complete".equals(session.get("checkout_status")) || !"succeeded".equals(session.get("payment_status"))
                     || session.containsKey("refunded")) {
-                return error(409, "checkout-refund-failed", "The session cannot be refunded");
+                reply = error(409, "checkout-refund-failed", "The session cannot be refunded");
+            } else {
+                session.put("refunded", Boolean.TRUE);
+                reply = Reply.empty(200);
             }
-            session.put("refunded", Boolean.TRUE);
-            return Reply.empty(200);
+            if (key != null) {
+                refundsByKey.put(key, reply);
+            }
+            return reply;
         }
         return error(405, "method-not-allowed", "Method not allowed");
     }
@@ -180,12 +201,27 @@ public final class WaveStandIn extends ProviderStandIn {
         JsonObject made = payout.build();
         payoutsByKey.put(key, made);
         payoutsById.put(made.getString("id"), made);
+        if (lostPayoutAnswers > 0) {
+            lostPayoutAnswers--;
+            return error(504, "gateway-timeout", "The answer was lost on the way back");
+        }
         return Reply.json(200, made);
     }
 
     /** The next session created expires this long after its creation (instead of 30 minutes); once. */
     public synchronized void nextSessionLifetime(Duration lifetime) {
         nextLifetime = lifetime;
+    }
+
+    /** The payouts made with this client_reference (our withdrawal id). */
+    public synchronized List<JsonObject> payoutsFor(String clientReference) {
+        return payoutsById.values().stream().filter(p -> clientReference.equals(p.getString("client_reference", null)))
+                .toList();
+    }
+
+    /** The next payout is made, but its answer is lost (504): the caller cannot know it was paid. */
+    public synchronized void loseNextPayoutAnswer() {
+        lostPayoutAnswers++;
     }
 
     /** The status later payouts get: processing, succeeded (default), failed or reversed. */

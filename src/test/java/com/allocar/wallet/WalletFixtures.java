@@ -7,6 +7,9 @@ import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.TestSchemas;
 import com.allocar.testsupport.TestTokens;
+import com.allocar.testsupport.WaveStandIn;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -41,6 +44,24 @@ public final class WalletFixtures {
         sql("INSERT INTO kyc_documents (user_id, doc_type, doc_number, front_key, status, reviewed_at) "
                 + "VALUES (?, 'cni', ?, 'kyc/x/front.jpg', 'approved', now())", user.id(), "CI " + UUID.randomUUID());
         return user;
+    }
+
+    /** A verified user whose wallet holds {@code amount}. */
+    static User funded(long amount) {
+        User user = verifiedUser();
+        fund(user.id(), amount);
+        return user;
+    }
+
+    /** {@code GET /wallet} as the user. */
+    static JsonPath wallet(User user) {
+        return Clients.withToken(user.token()).get(WALLET).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The payouts Wave received for the withdrawal (its id is the idempotency key). */
+    static List<LoggedRequest> payoutsSent(WaveStandIn wave, String withdrawalId) {
+        return wave.requests("POST", "/v1/payout").stream()
+                .filter(r -> withdrawalId.equals(r.getHeader("idempotency-key"))).toList();
     }
 
     /**

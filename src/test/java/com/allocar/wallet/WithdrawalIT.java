@@ -3,6 +3,8 @@ package com.allocar.wallet;
 import static com.allocar.wallet.WalletFixtures.WALLET;
 import static com.allocar.wallet.WalletFixtures.assertError;
 import static com.allocar.wallet.WalletFixtures.assertInvalid;
+import static com.allocar.wallet.WalletFixtures.funded;
+import static com.allocar.wallet.WalletFixtures.wallet;
 import static com.allocar.wallet.WalletFixtures.withdraw;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,24 +38,13 @@ class WithdrawalIT {
     private static final Duration PAYOUT_WAIT = Duration.ofSeconds(20);
     private final WaveStandIn wave = WaveStandIn.start();
 
-    private static User funded(long amount) {
-        User user = WalletFixtures.verifiedUser();
-        WalletFixtures.fund(user.id(), amount);
-        return user;
-    }
-
     private static JsonPath accepted(Response response) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
         return response.jsonPath();
     }
 
-    private static JsonPath wallet(User user) {
-        return Clients.withToken(user.token()).get(WALLET).then().statusCode(200).extract().jsonPath();
-    }
-
     private List<LoggedRequest> payoutsSent(String withdrawalId) {
-        return wave.requests("POST", "/v1/payout").stream()
-                .filter(r -> withdrawalId.equals(r.getHeader("idempotency-key"))).toList();
+        return WalletFixtures.payoutsSent(wave, withdrawalId);
     }
 
     private static JsonObject json(String text) {

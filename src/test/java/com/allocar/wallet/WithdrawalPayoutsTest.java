@@ -20,7 +20,9 @@ class WithdrawalPayoutsTest {
     private static final class FakeGateway implements PayoutGateway {
         final List<PayoutRequest> sent = new ArrayList<>();
         final List<String> lookedUp = new ArrayList<>();
+        final List<String> searched = new ArrayList<>();
         Supplier<PayoutResult> answer;
+        Supplier<Optional<PayoutResult>> found = Optional::empty;
 
         public PayoutProvider payoutProvider() {
             return PayoutProvider.wave;
@@ -39,6 +41,11 @@ class WithdrawalPayoutsTest {
             lookedUp.add(providerPayoutId);
             return answer.get();
         }
+
+        public Optional<PayoutResult> findPayout(String clientReference) {
+            searched.add(clientReference);
+            return found.get();
+        }
     }
 
     private final FakeGateway gateway = new FakeGateway();
@@ -50,8 +57,12 @@ class WithdrawalPayoutsTest {
     }
 
     private static WithdrawalRecords.Claim claim(String providerRef) {
+        return claim(providerRef, 1);
+    }
+
+    private static WithdrawalRecords.Claim claim(String providerRef, int attempt) {
         return new WithdrawalRecords.Claim(ID, UUID.randomUUID(), new BigDecimal("5000"), PayoutProvider.wave,
-                "+2250701234567", providerRef, 1);
+                "+2250701234567", providerRef, attempt);
     }
 
     private static PayoutResult result(PayoutResult.Status status, String reason) {
@@ -96,6 +107,30 @@ class WithdrawalPayoutsTest {
     }
 
     @Test
+    void aRefusalAfterAnUnansweredAttemptNeedsReviewNotAFailure() {
+        gateway.answer = () -> {
+            throw new PayoutRefusedException("idempotency-mismatch", "refused", null);
+        };
+        Outcome outcome = payouts.call(claim(null, 2));
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.review);
+        assertThat(outcome.reason()).contains("idempotency-mismatch");
+        assertThat(gateway.searched).containsExactly(ID.toString());
+        assertThat(gateway.sent).singleElement().satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo(ID.toString()));
+    }
+
+    @Test
+    void aPayoutFoundBySearchAfterAnUnansweredAttemptIsNotSentAgain() {
+        gateway.found = () -> Optional.of(result(PayoutResult.Status.succeeded, null));
+        gateway.answer = () -> {
+            throw new AssertionError("not sent again");
+        };
+        assertThat(payouts.call(claim(null, 3))).isEqualTo(new Outcome(Outcome.Kind.done, "pt-1", null));
+        assertThat(gateway.sent).isEmpty();
+        gateway.found = () -> Optional.of(result(PayoutResult.Status.failed, "recipient-not-found"));
+        assertThat(payouts.call(claim(null, 2))).isEqualTo(new Outcome(Outcome.Kind.failed, "pt-1", "recipient-not-found"));
+    }
+
+    @Test
     void processingNoAnswerAndSurprisesAreUnresolved() {
         gateway.answer = () -> result(PayoutResult.Status.processing, null);
         assertThat(payouts.call(claim(null))).isEqualTo(new Outcome(Outcome.Kind.unresolved, "pt-1", "provider_processing"));
@@ -128,6 +163,7 @@ class WithdrawalPayoutsTest {
     @Test
     void onlyOpenWithdrawalsChange() {
         assertThat(WithdrawalStatus.openCondition()).isEqualTo("status IN ('requested', 'processing')");
+        assertThat(WithdrawalStatus.needs_review.open()).isFalse();
         assertThat(WithdrawalStatus.done.open()).isFalse();
         assertThat(WithdrawalStatus.failed.open()).isFalse();
     }

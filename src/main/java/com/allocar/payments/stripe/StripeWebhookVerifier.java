@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code whsec_…} secret over {@code "<t>.<raw body>"} (see {@link TimestampedSignature}), 300 s tolerance. Events
  * read: {@code payment_intent.succeeded} (succeeded), {@code payment_intent.payment_failed} and
  * {@code payment_intent.canceled} (failed), {@code charge.refunded} (refunded, amount = the amount refunded so
- * far); any other type is verified and returned without a claimed status. Signed events need no look-up.
+ * far), {@code charge.dispute.created} (disputed, amount = the disputed amount); any other type is verified and
+ * returned without a claimed status. Signed events need no look-up.
  */
 public final class StripeWebhookVerifier implements WebhookVerifier {
     public static final String SIGNATURE_HEADER = "Stripe-Signature";
@@ -67,6 +68,15 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
                         JsonFields.amount(object, "amount_refunded"),
                         currency == null ? null : currency.toUpperCase(Locale.ROOT), JsonFields.string(object, "id"),
                         null, false);
+            }
+            case "charge.dispute.created" -> {
+                // a Dispute names the charge and its PaymentIntent, not our metadata: found by the intent
+                String currency = JsonFields.string(object, "currency");
+                yield new VerifiedNotification(PaymentProvider.stripe, id, type, null,
+                        JsonFields.string(object, "payment_intent"), ProviderPaymentStatus.disputed,
+                        JsonFields.amount(object, "amount"),
+                        currency == null ? null : currency.toUpperCase(Locale.ROOT), JsonFields.string(object, "id"),
+                        JsonFields.string(object, "reason"), false);
             }
             default -> unrelated(id, type);
         };

@@ -176,8 +176,10 @@ public class WaveGateway extends ProviderGateway implements PayoutGateway {
             return RefundResult.unsupported("Wave refunds whole checkout sessions only");
         }
         requireAvailable();
+        // the refund's own id as idempotency-key: a refund re-sent after an unanswered attempt is never made twice
         ProviderHttp.Response response = http().send(authorized("/v1/checkout/sessions/"
-                + ProviderHttp.segment(ref.providerRef()) + "/refund").POST(HttpRequest.BodyPublishers.noBody()).build());
+                + ProviderHttp.segment(ref.providerRef()) + "/refund").header("idempotency-key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (!response.successful()) {
             throw http().failure("refund checkout session", response, WaveGateway::errorCode);
         }
@@ -247,6 +249,35 @@ public class WaveGateway extends ProviderGateway implements PayoutGateway {
             throw http().failure("get payout", response, WaveGateway::errorCode);
         }
         return payout(http().json("get payout", response));
+    }
+
+    /**
+     * {@code GET /v1/payouts/search?client_reference=…} ({@code {"result": [payouts]}}): the payout made earlier for
+     * our reference, the most recent when several. Empty when none.
+     */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = PayoutUnavailableException.class)
+    public Optional<PayoutResult> findPayout(String clientReference) {
+        return Optional.ofNullable(asPayout(() -> searchPayout(clientReference)));
+    }
+
+    private PayoutResult searchPayout(String clientReference) {
+        requireAvailable();
+        ProviderHttp.Response response = http().send(authorized("/v1/payouts/search?client_reference="
+                + URLEncoder.encode(clientReference, StandardCharsets.UTF_8)).GET().build());
+        if (!response.successful()) {
+            throw http().failure("search payouts", response, WaveGateway::errorCode);
+        }
+        JsonArray result = JsonFields.array(http().json("search payouts", response), "result");
+        PayoutResult found = null;
+        if (result != null) {
+            for (JsonValue item : result) {
+                if (item instanceof JsonObject payout && clientReference.equals(JsonFields.string(payout, "client_reference"))) {
+                    found = payout(payout);
+                }
+            }
+        }
+        return found;
     }
 
     static PayoutResult payout(JsonObject payout) {

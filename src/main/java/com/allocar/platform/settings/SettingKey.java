@@ -40,6 +40,9 @@ public enum SettingKey {
             "Smallest driver payout, XOF; smaller balances wait for the next run", Rules::nonNegative),
     WITHDRAW_MINIMUM("wallet.withdraw_minimum", SettingValueType.integer, "1000",
             "Smallest wallet withdrawal, XOF", Rules::nonNegative),
+    CARD_HOLD_DAYS("wallet.card_hold_days", SettingValueType.integer, "7",
+            "Days a card top-up stays on hold: it can pay bookings but cannot be withdrawn (refunds and chargebacks)",
+            Rules::nonNegative),
     NOTIFICATION_TEMPLATES("notifications.templates", SettingValueType.json,
             "{\"otp_sms\":\"otp-sms-v1\",\"booking_requested\":\"booking-requested-v1\","
                     + "\"booking_accepted\":\"booking-accepted-v1\",\"booking_paid\":\"booking-paid-v1\","

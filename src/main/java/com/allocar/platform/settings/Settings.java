@@ -100,6 +100,11 @@ public class Settings {
         return decimal(SettingKey.WITHDRAW_MINIMUM);
     }
 
+    /** How long a card top-up's credit cannot be withdrawn (it may still be refunded or charged back). */
+    public Duration cardHoldPeriod() {
+        return Duration.ofDays(integer(SettingKey.CARD_HOLD_DAYS));
+    }
+
     /** The template id of a notification ({@code booking_paid}, {@code otp_sms} …), if one is set. */
     public Optional<String> notificationTemplateId(String notification) {
         JsonValue id = ((JsonObject) value(SettingKey.NOTIFICATION_TEMPLATES)).get(notification);

@@ -173,6 +173,31 @@ class WaveGatewayTest {
     }
 
     @Test
+    void aRefundCarriesItsIdempotencyKeySoARepeatAnswersTheFirstRefund() {
+        UUID paymentId = UUID.randomUUID();
+        Checkout checkout = gateway.start(request(paymentId, "5000"));
+        wave.pay(checkout.providerRef());
+        ProviderPaymentRef ref = new ProviderPaymentRef(paymentId, checkout.providerRef(), new BigDecimal("5000"));
+        String key = UUID.randomUUID().toString();
+        assertThat(gateway.refund(ref, new BigDecimal("5000"), key).outcome()).isEqualTo(RefundResult.Outcome.refunded);
+        assertThat(gateway.refund(ref, new BigDecimal("5000"), key).outcome()).isEqualTo(RefundResult.Outcome.refunded);
+        List<LoggedRequest> sent = wave.requests("POST", "/v1/checkout/sessions/" + checkout.providerRef() + "/refund");
+        assertThat(sent).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("idempotency-key")).isEqualTo(key));
+    }
+
+    @Test
+    void anEarlierPayoutIsFoundByItsClientReference() {
+        String reference = UUID.randomUUID().toString();
+        assertThat(gateway.findPayout(reference)).isEmpty();
+        PayoutResult made = gateway.send(new PayoutRequest(reference, new BigDecimal("2000"), "XOF", "+2250700000001",
+                null, reference, "Retrait AlloCar"));
+        assertThat(gateway.findPayout(reference)).get().satisfies(found -> {
+            assertThat(found.providerPayoutId()).isEqualTo(made.providerPayoutId());
+            assertThat(found.status()).isEqualTo(PayoutResult.Status.succeeded);
+        });
+    }
+
+    @Test
     void anUnknownSessionIsRefusedAsNotFound() {
         ProviderPaymentRef ref = new ProviderPaymentRef(UUID.randomUUID(), "cos-doesnotexist", new BigDecimal("100"));
         assertThatThrownBy(() -> gateway.lookUp(ref)).isInstanceOf(ProviderRefusedException.class)
