@@ -114,7 +114,8 @@ class OpenApiDocumentIT {
                 problems.add(route.name() + " (" + route.javaMethod() + "): needs a token but the document says "
                         + security + "; add @SecurityRequirement(name = AlloCarApplication.BEARER)");
             }
-            boolean documentsKey = operation.path("parameters").toString().contains("#/components/parameters/IdempotencyKey");
+            boolean documentsKey = operation.path("parameters").toString()
+                    .contains("#/components/parameters/IdempotencyKey");
             if (route.idempotent() != documentsKey) {
                 problems.add(route.name() + " (" + route.javaMethod() + "): @Idempotent is " + route.idempotent()
                         + " but the Idempotency-Key parameter is " + (documentsKey ? "" : "not ") + "documented; "

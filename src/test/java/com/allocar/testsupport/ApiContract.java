@@ -103,14 +103,15 @@ public final class ApiContract {
         }
     }
 
-    /** Throws an {@link AssertionError} naming the operation, status and schema paths when the answer breaks the document. */
+    /** Throws an {@link AssertionError} naming the operation, status and schema paths if the answer breaks the document. */
     public void assertConforms(String method, String path, int status, String contentType, byte[] body) {
         List<String> problems = violations(method, path, status, contentType, body);
         if (!problems.isEmpty()) {
             String text = new String(body, StandardCharsets.UTF_8);
             throw new AssertionError("The answer breaks the OpenAPI document (/api/docs) — fix the annotations of the "
                     + "operation (or ApiDocumentFilter for errors every operation can give), not the check:\n  "
-                    + String.join("\n  ", problems) + "\n  body: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text));
+                    + String.join("\n  ", problems)
+                    + "\n  body: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text));
         }
     }
 
@@ -136,8 +137,8 @@ public final class ApiContract {
         }
         JsonNode operation = route.get().item().get(verb);
         String pointer = "/paths/" + escape(route.get().template()) + "/" + verb;
-        String name = operation.path("operationId").asString("(no operationId)") + " (" + method.toUpperCase(Locale.ROOT)
-                + " " + route.get().template() + ")";
+        String name = operation.path("operationId").asString("(no operationId)")
+                + " (" + method.toUpperCase(Locale.ROOT) + " " + route.get().template() + ")";
         JsonNode responses = operation.path("responses");
         String key = responses.has(String.valueOf(status)) ? String.valueOf(status)
                 : responses.has(status / 100 + "XX") ? status / 100 + "XX"
@@ -145,11 +146,13 @@ public final class ApiContract {
         if (key == null) {
             List<String> documented = new ArrayList<>();
             responses.propertyNames().forEach(documented::add);
-            return List.of(request + ": status " + status + " is not documented for " + name + "; documented: " + documented);
+            return List.of(request + ": status " + status + " is not documented for " + name
+                    + "; documented: " + documented);
         }
         JsonNode response = responses.get(key);
         if (response.has("$ref")) {
-            return List.of(request + ": response references (" + response.get("$ref").asString() + ") are not supported here");
+            return List.of(request + ": response references (" + response.get("$ref").asString()
+                    + ") are not supported here");
         }
         return checkContent(request + " [" + name + ", response " + key + "]", pointer + "/responses/" + escape(key),
                 response.path("content"), contentType, body);
@@ -237,7 +240,7 @@ public final class ApiContract {
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
-    /** JSON Pointer escaping (RFC 6901) of one reference token, then URI-fragment encoding of what a fragment cannot hold. */
+    /** JSON Pointer escaping (RFC 6901) of one token, then URI-fragment encoding of what a fragment cannot hold. */
     private static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The contract check itself: what it accepts and what it refuses, and that a refusal says where to look. */
 class ApiContractTest {
-    private static final String DOCUMENT = """
+    static final String DOCUMENT = """
             {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
              "paths": {
                "/api/v1/things/{id}": {"get": {"operationId": "getThing", "responses": {

@@ -23,7 +23,7 @@ public final class Clients {
         return RestAssured.given()
                 .baseUri(ItServer.baseUrl())
                 .header("X-Forwarded-For", randomAddress())
-                .filter(ContractFilter.INSTANCE)
+                .filter(ContractFilter.SERVED)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }
@@ -34,7 +34,7 @@ public final class Clients {
         return RestAssured.given()
                 .baseUri(ItServer.baseUrl())
                 .header("X-Forwarded-For", address)
-                .filter(ContractFilter.INSTANCE)
+                .filter(ContractFilter.SERVED)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }

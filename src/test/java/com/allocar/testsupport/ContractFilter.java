@@ -6,19 +6,24 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** Holds every answer a test client receives to the served OpenAPI document ({@link ApiContract}). */
 final class ContractFilter implements Filter {
-    static final ContractFilter INSTANCE = new ContractFilter();
+    /** The document the server under test serves. */
+    static final ContractFilter SERVED = new ContractFilter(ApiContract::served);
 
-    private ContractFilter() {
+    private final Supplier<ApiContract> contract;
+
+    ContractFilter(Supplier<ApiContract> contract) {
+        this.contract = contract;
     }
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification expectation,
             FilterContext context) {
         Response response = context.next(request, expectation);
-        ApiContract.served().assertConforms(request.getMethod(), URI.create(request.getURI()).getRawPath(),
+        contract.get().assertConforms(request.getMethod(), URI.create(request.getURI()).getRawPath(),
                 response.statusCode(), response.contentType(), response.asByteArray());
         return response;
     }

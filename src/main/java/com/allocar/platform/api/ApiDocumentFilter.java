@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code {data, meta}}; a response with the extension {@value #ENVELOPED}{@code : false} is left bare;</li>
  * <li>the error envelope, with the catalogue's codes, on every 4xx/5xx answer, and the answers the platform gives
  * on any route of a kind: 400 (parameters or a body), 401, 403 (secured), 404 (path parameters), 409/422
- * (Idempotency-Key), 413/415 (a body), 429, 500;</li>
+ * (Idempotency-Key), 413 (a body), 415 (a JSON body), 429, 500;</li>
  * <li>every {@code pattern} anchored ({@code ^(?:…)$}): Bean Validation's {@code @Pattern}, which the scanner
  * copies, matches the whole value, while a JSON Schema pattern matches anywhere (the scanner's own {@code \S} for
  * {@code @NotBlank} does mean anywhere).</li>
@@ -49,7 +50,8 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        Components components = openAPI.getComponents() == null
+                ? OASFactory.createComponents() : openAPI.getComponents();
         components.addSchema(ERROR_SCHEMA, errorSchema());
         components.addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter().name("Idempotency-Key")
                 .in(Parameter.In.HEADER).required(false)
@@ -101,6 +103,10 @@ public class ApiDocumentFilter implements OASFilter {
         }
         if (body) {
             addIfMissing(operation, "413", "payload_too_large: the body is too large");
+        }
+        Content accepted = body ? operation.getRequestBody().getContent() : null;
+        if (accepted != null && accepted.getMediaTypes() != null
+                && accepted.getMediaTypes().keySet().equals(Set.of(JSON))) {
             addIfMissing(operation, "415", "unsupported_media_type: the body must be application/json");
         }
         addIfMissing(operation, "429", "rate_limited: too many requests; see Retry-After");
@@ -119,8 +125,9 @@ public class ApiDocumentFilter implements OASFilter {
 
     /** Wraps the data schema of a JSON success into {data, meta} unless it is an envelope already or marked bare. */
     private static void envelop(APIResponse response) {
-        if (response.getContent() == null || response.getContent().getMediaTypes() == null
-                || response.getExtensions() != null && "false".equals(String.valueOf(response.getExtensions().get(ENVELOPED)))) {
+        boolean bare = response.getExtensions() != null
+                && "false".equals(String.valueOf(response.getExtensions().get(ENVELOPED)));
+        if (bare || response.getContent() == null || response.getContent().getMediaTypes() == null) {
             return;
         }
         MediaType json = response.getContent().getMediaTypes().get(JSON);
