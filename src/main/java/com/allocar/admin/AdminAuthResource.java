@@ -31,7 +31,8 @@ public class AdminAuthResource {
     }
 
     @POST
-    @Operation(summary = "Admin sign-in: an access token carrying the admin's role, and a refresh token")
+    @Operation(operationId = "signInAdmin",
+            summary = "Admin sign-in: an access token carrying the admin's role, and a refresh token")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "auth_required: wrong email or password, or inactive admin")
     @APIResponse(responseCode = "429", description = "rate_limited")

@@ -51,7 +51,8 @@ public class AdminKycResource {
     @GET
     @Path("/pending")
     @AdminOnly(AdminPermission.KYC_REVIEW)
-    @Operation(summary = "Documents waiting for review", description = "Oldest first by default. Filters: doc_type "
+    @Operation(operationId = "listPendingKycDocuments",
+            summary = "Documents waiting for review", description = "Oldest first by default. Filters: doc_type "
             + "(also `in:a,b`), created_at_gte, created_at_lte. Sort: created_at, doc_type. Each item carries the "
             + "submitter and presigned GET URLs of the images, valid 5 minutes (urls_expire_at). Roles: super, "
             + "compliance.")
@@ -72,7 +73,8 @@ public class AdminKycResource {
     @POST
     @Path("/{id}/approve")
     @AdminOnly(AdminPermission.KYC_REVIEW)
-    @Operation(summary = "Approve a pending document", description = "Records the reviewer and the time; audited. "
+    @Operation(operationId = "approveKycDocument",
+            summary = "Approve a pending document", description = "Records the reviewer and the time; audited. "
             + "Roles: super, compliance.")
     @APIResponse(responseCode = "200", description = "The approved document")
     @APIResponse(responseCode = "404", description = "not_found")
@@ -85,7 +87,8 @@ public class AdminKycResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @AdminOnly(AdminPermission.KYC_REVIEW)
-    @Operation(summary = "Reject a pending document", description = "notes (3..500 characters) tells the user why; "
+    @Operation(operationId = "rejectKycDocument",
+            summary = "Reject a pending document", description = "notes (3..500 characters) tells the user why; "
             + "they read it in GET /me/kyc/status and may submit a new document. Audited. Roles: super, compliance.")
     @APIResponse(responseCode = "200", description = "The rejected document")
     @APIResponse(responseCode = "400", description = "validation_error: notes missing or too short/long")

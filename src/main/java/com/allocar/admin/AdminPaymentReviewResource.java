@@ -25,7 +25,7 @@ public class AdminPaymentReviewResource {
 
     @GET
     @AdminOnly(AdminPermission.PAYMENTS_AND_PAYOUTS)
-    @Operation(summary = "Provider successes that need review", description = "Verified successes that were not "
+    @Operation(operationId = "adminListPaymentsNeedingReview", summary = "Provider successes that need review", description = "Verified successes that were not "
             + "applied automatically: an attempt whose reported amount or currency is not ours (kind attempt), or a "
             + "signed event naming no attempt of ours (kind webhook_event). Newest first, at most 200. Roles: super, "
             + "finance.")

@@ -45,7 +45,8 @@ public class AdminSettingsResource {
 
     @GET
     @AdminOnly(AdminPermission.SETTINGS_READ)
-    @Operation(summary = "System settings", description = "Fees, cancellation windows and percents, booking limits, "
+    @Operation(operationId = "listSettings",
+            summary = "System settings", description = "Fees, cancellation windows and percents, booking limits, "
             + "payout and withdrawal minimums, template ids, toggles, price floors and ceilings per axis. Filter: "
             + "value_type. Sort: key (default), updated_at. Roles: super, ops, finance.")
     @APIResponse(responseCode = "200", description = "A page of settings")
@@ -58,7 +59,8 @@ public class AdminSettingsResource {
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @AdminOnly(AdminPermission.SETTINGS_EDIT)
-    @Operation(summary = "Change a setting", description = "value must have the setting's type and follow its rule "
+    @Operation(operationId = "updateSetting",
+            summary = "Change a setting", description = "value must have the setting's type and follow its rule "
             + "(percents 0..100, amounts ≥ 0, pricing.axes a list of {name, ends: [{lat, lon}, {lat, lon}], radius_km, "
             + "floor, ceiling}). Applies on this instance at once, on others within 5 seconds. Audited. Role: super.")
     @APIResponse(responseCode = "200", description = "The setting")

@@ -45,7 +45,7 @@ public class AdminUserResource {
 
     @GET
     @AdminOnly(AdminPermission.USERS_READ)
-    @Operation(summary = "Search users",
+    @Operation(operationId = "listUsers", summary = "Search users",
             description = "query (phone, email or name), status=active|suspended, is_driver, created_from, created_to "
                     + "(ISO-8601 or YYYY-MM-DD), page, page_size, sort=created_at|last_name|rating_avg. All roles.")
     @APIResponse(responseCode = "200", description = "A page of users")
@@ -62,7 +62,7 @@ public class AdminUserResource {
     @GET
     @Path("/{id}")
     @AdminOnly(AdminPermission.USERS_READ)
-    @Operation(summary = "One user. All roles.")
+    @Operation(operationId = "getUser", summary = "One user. All roles.")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "not_found")
     public Envelope<UserView> get(@PathParam("id") UUID id) {
@@ -72,7 +72,8 @@ public class AdminUserResource {
     @PATCH
     @Path("/{id}")
     @AdminOnly(AdminPermission.USERS_EDIT)
-    @Operation(summary = "Activate or suspend a user (suspension ends every session at once). Roles: super, ops.")
+    @Operation(operationId = "updateUserStatus",
+            summary = "Activate or suspend a user (suspension ends every session at once). Roles: super, ops.")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "403", description = "forbidden")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,8 @@ public class BookingActionsResource {
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "Accept a request (driver)", description = "pending → accepted, before expires_at. Seats are "
+    @Operation(operationId = "acceptBooking",
+            summary = "Accept a request (driver)", description = "pending → accepted, before expires_at. Seats are "
             + "taken at payment, so accepting holds none.")
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "403", description = "forbidden: not the driver")
@@ -52,7 +54,8 @@ public class BookingActionsResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a request (driver)", description = "pending → cancelled by the driver with the reason.")
+    @Operation(operationId = "rejectBooking",
+            summary = "Reject a request (driver)", description = "pending → cancelled by the driver with the reason.")
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "400", description = "validation_error: reason (3..500)")
     @APIResponse(responseCode = "403", description = "forbidden: not the driver")
@@ -64,7 +67,8 @@ public class BookingActionsResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel (passenger or driver)", description = "Passenger: free until paid; a paid booking "
+    @Operation(operationId = "cancelBooking",
+            summary = "Cancel (passenger or driver)", description = "Passenger: free until paid; a paid booking "
             + "cancelled less than cancellation.window_hours before departure keeps cancellation.fee_percent, the "
             + "rest goes to the wallet. Driver: the passenger gets everything back to the means of payment; less than "
             + "the window before departure, an accepted or paid booking fines the driver. See docs/bookings.md.")
@@ -77,7 +81,8 @@ public class BookingActionsResource {
     @POST
     @Path("/{id}/checkin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check the passenger in (driver)", description = "With the code read from the passenger's "
+    @Operation(operationId = "checkInPassenger",
+            summary = "Check the passenger in (driver)", description = "With the code read from the passenger's "
             + "QR code; paid bookings, once.")
     @APIResponse(responseCode = "200", description = "The booking, checked_in_at set")
     @APIResponse(responseCode = "400", description = "validation_error: code is not this booking's")
@@ -89,7 +94,8 @@ public class BookingActionsResource {
 
     @POST
     @Path("/{id}/start-ride")
-    @Operation(summary = "Start the ride (driver)", description = "For a checked-in passenger; the trip becomes ongoing.")
+    @Operation(operationId = "startRide",
+            summary = "Start the ride (driver)", description = "For a checked-in passenger; the trip becomes ongoing.")
     @APIResponse(responseCode = "200", description = "The booking, started_at set")
     @APIResponse(responseCode = "403", description = "forbidden: not the driver")
     @APIResponse(responseCode = "409", description = "conflict: not checked in, or already started")
@@ -99,7 +105,8 @@ public class BookingActionsResource {
 
     @POST
     @Path("/{id}/end-ride")
-    @Operation(summary = "End the ride (driver)", description = "paid → completed; the trip completes with its last "
+    @Operation(operationId = "endRide",
+            summary = "End the ride (driver)", description = "paid → completed; the trip completes with its last "
             + "paid passenger.")
     @APIResponse(responseCode = "200", description = "The completed booking")
     @APIResponse(responseCode = "403", description = "forbidden: not the driver")
@@ -110,7 +117,8 @@ public class BookingActionsResource {
 
     @POST
     @Path("/{id}/no-show")
-    @Operation(summary = "Report a no-show (driver)", description = "A paid booking not checked in, once the departure "
+    @Operation(operationId = "reportNoShow",
+            summary = "Report a no-show (driver)", description = "A paid booking not checked in, once the departure "
             + "time has come: cancelled, cancellation.no_show_percent kept, the rest to the passenger's wallet.")
     @APIResponse(responseCode = "200", description = "The cancelled booking")
     @APIResponse(responseCode = "403", description = "forbidden: not the driver")
@@ -122,8 +130,9 @@ public class BookingActionsResource {
     @GET
     @Path("/{id}/qr.png")
     @Produces({"image/png", MediaType.APPLICATION_JSON})
-    @Operation(summary = "My boarding code as a PNG (passenger)", description = "The booking's qr_code, once paid.")
-    @APIResponse(responseCode = "200", description = "image/png")
+    @Operation(operationId = "getBoardingQrCode",
+            summary = "My boarding code as a PNG (passenger)", description = "The booking's qr_code, once paid.")
+    @APIResponse(responseCode = "200", description = "The QR code", content = @Content(mediaType = "image/png"))
     @APIResponse(responseCode = "409", description = "conflict: not paid")
     public Response qr(@PathParam("id") UUID id) {
         return Response.ok(bookings.qrPng(caller.userId(), id), "image/png")

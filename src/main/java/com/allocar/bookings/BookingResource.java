@@ -1,6 +1,7 @@
 package com.allocar.bookings;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,12 +46,15 @@ public class BookingResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Request seats on a trip", description = "Pending until the driver answers (the answer "
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
+    @Operation(operationId = "createBooking",
+            summary = "Request seats on a trip", description = "Pending until the driver answers (the answer "
             + "deadline is expires_at: bookings.pending_expiry_hours, never after departure), or accepted at once "
             + "when the trip accepts automatically. The amount is price_per_seat × seats. At most "
             + "bookings.max_unpaid_per_24h unpaid bookings per 24 h; not on your own trip; one open booking per trip. "
             + "Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The booking; Location names it")
+    @APIResponse(responseCode = "201", description = "The booking; Location names it",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "validation_error (trip_id unknown or not published, seats 1..8)")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "409", description = "booking_conflict: not enough seats (details.available, "
@@ -62,7 +67,8 @@ public class BookingResource {
     }
 
     @GET
-    @Operation(summary = "My bookings", description = "role=passenger (default): mine; role=driver: those on my "
+    @Operation(operationId = "listMyBookings",
+            summary = "My bookings", description = "role=passenger (default): mine; role=driver: those on my "
             + "trips. Filters: status (also in:paid,accepted), created_at_gte/lte, departure_time_gte/lte, trip_id. "
             + "Sort: created_at, departure_time (default -created_at). Pagination: page, page_size.")
     @Parameter(name = "role", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
@@ -78,7 +84,8 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One booking", description = "For its passenger (qr_code once paid) and its trip's driver; "
+    @Operation(operationId = "getBooking",
+            summary = "One booking", description = "For its passenger (qr_code once paid) and its trip's driver; "
             + "each sees the other's phone once the booking is paid.")
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "401", description = "auth_required")

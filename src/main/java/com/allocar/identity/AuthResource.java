@@ -8,6 +8,7 @@ import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.errors.AuthRequiredException;
 import com.allocar.platform.errors.ValidationException;
 import com.allocar.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +52,10 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    @Operation(summary = "Sign up with a phone number (code by SMS) or an email address (code by mail)")
-    @APIResponse(responseCode = "201", description = "Account created, verification code sent")
+    @Operation(operationId = "register",
+            summary = "Sign up with a phone number (code by SMS) or an email address (code by mail)")
+    @APIResponse(responseCode = "201", description = "Account created, verification code sent",
+            content = @Content(schema = @Schema(implementation = AuthService.Registered.class)))
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "409", description = "conflict: the phone number or address is taken")
     @APIResponse(responseCode = "429", description = "rate_limited")
@@ -58,8 +65,12 @@ public class AuthResource {
 
     @POST
     @Path("/otp/send")
-    @Operation(summary = "Send a new verification code (at most 3 per 10 minutes and 5 per hour per phone or address)")
-    @APIResponse(responseCode = "202", description = "Sent when an account exists (the answer is the same otherwise)")
+    @Operation(operationId = "sendVerificationCode",
+            summary = "Send a new verification code (at most 3 per 10 minutes and 5 per hour per phone or address)")
+    @APIResponse(responseCode = "202", description = "Sent when an account exists (the answer is the same otherwise)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "sent_to",
+                    properties = @SchemaProperty(name = "sent_to", type = SchemaType.STRING,
+                            description = "The phone number (masked) or the address"))))
     @APIResponse(responseCode = "429", description = "rate_limited")
     public Response sendCode(@Valid @NotNull AuthRequests.OtpSend request) {
         Target target = Target.of(request.phone(), request.email());
@@ -68,7 +79,7 @@ public class AuthResource {
 
     @POST
     @Path("/otp/verify")
-    @Operation(summary = "Verify a code: marks the phone or address verified and signs in",
+    @Operation(operationId = "verifyCode", summary = "Verify a code: marks the phone or address verified and signs in",
             description = "The first verification of an account removes any password given at sign-up and ends every "
                     + "other session: whoever registered had not proved the number or address. Set a password "
                     + "afterwards with PUT /me/password.")
@@ -88,7 +99,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Sign in with a phone number or email address and a password")
+    @Operation(operationId = "signIn", summary = "Sign in with a phone number or email address and a password")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "auth_required: wrong identifier or password")
     @APIResponse(responseCode = "403", description = "forbidden: unverified or suspended account")
@@ -101,7 +112,8 @@ public class AuthResource {
 
     @POST
     @Path("/token/refresh")
-    @Operation(summary = "Exchange a refresh token for new tokens; the refresh token rotates on every use",
+    @Operation(operationId = "refreshTokens",
+            summary = "Exchange a refresh token for new tokens; the refresh token rotates on every use",
             description = "Works for user and admin sessions alike. Presenting a refresh token that was already "
                     + "used revokes its whole session (401).")
     @APIResponse(responseCode = "200", description = "New tokens")
@@ -122,8 +134,10 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @RolesAllowed({Caller.USER, Caller.ADMIN})
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Sign out: ends this session (its refresh and access tokens stop working)")
+    @Operation(operationId = "signOut",
+            summary = "Sign out: ends this session (its refresh and access tokens stop working)")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", description = "auth_required")
     public Response logout() {

@@ -1,6 +1,7 @@
 package com.allocar.identity;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,14 +44,17 @@ public class KycResource {
 
     @POST
     @Idempotent
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit an identity document", description = "doc_type cni|passport|permis, doc_number "
+    @Operation(operationId = "submitKycDocument",
+            summary = "Submit an identity document", description = "doc_type cni|passport|permis, doc_number "
             + "(3..40), front_content_type and, for a document with a back side, back_content_type (image/jpeg, "
             + "image/png or application/pdf). The answer is the pending document with presigned URLs: the app "
             + "PUTs each image right away (10 minutes) with exactly the headers given; the images are never "
             + "publicly readable. Refused while a document waits for review or once verified. Accepts "
             + "Idempotency-Key (a retry gets the same URLs).")
-    @APIResponse(responseCode = "201", description = "The pending document and its upload URLs; Location names it")
+    @APIResponse(responseCode = "201", description = "The pending document and its upload URLs; Location names it",
+            content = @Content(schema = @Schema(implementation = KycUploads.class)))
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "409", description = "conflict: a document is pending review, or the identity is "
             + "verified already (details.status, details.id)")
@@ -60,7 +67,8 @@ public class KycResource {
 
     @GET
     @Path("/status")
-    @Operation(summary = "My verification status", description = "The latest document's status, doc_type, notes "
+    @Operation(operationId = "getMyKycStatus",
+            summary = "My verification status", description = "The latest document's status, doc_type, notes "
             + "(the reason of a rejection) and reviewed_at; {\"status\": \"none\"} before any submission.")
     @APIResponse(responseCode = "200", description = "The status")
     public Envelope<KycView> status() {
@@ -69,7 +77,7 @@ public class KycResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of my documents")
+    @Operation(operationId = "getMyKycDocument", summary = "One of my documents")
     @APIResponse(responseCode = "200", description = "The document (no image URLs)")
     @APIResponse(responseCode = "404", description = "not_found: no such document, or not mine")
     public Envelope<KycView> get(@PathParam("id") UUID id) {
@@ -78,7 +86,7 @@ public class KycResource {
 
     @POST
     @Path("/{id}/upload-urls")
-    @Operation(summary = "New upload URLs for my pending document",
+    @Operation(operationId = "renewKycUploadUrls", summary = "New upload URLs for my pending document",
             description = "When the first URLs expired before the images were uploaded.")
     @APIResponse(responseCode = "200", description = "The pending document and fresh upload URLs")
     @APIResponse(responseCode = "404", description = "not_found: no such document, or not mine")

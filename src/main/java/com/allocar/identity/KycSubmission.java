@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record KycSubmission(
         @NotNull KycDocType docType,
         @NotNull @Size(min = 3, max = 40)
-        @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum} ./-]*", message = "letters, digits, spaces, '.', '/' and '-' only")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ./-]*", message = "letters, digits, spaces, '.', '/' and '-' only")
         String docNumber,
         @NotNull @Pattern(regexp = IMAGE_TYPES, message = MESSAGE)
         @Schema(enumeration = {"image/jpeg", "image/png", "application/pdf"})

@@ -36,7 +36,7 @@ public class MeResource {
     AuthService auth;
 
     @GET
-    @Operation(summary = "My profile")
+    @Operation(operationId = "getMyProfile", summary = "My profile")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "401", description = "auth_required")
     public Envelope<UserView> me() {
@@ -44,7 +44,7 @@ public class MeResource {
     }
 
     @PATCH
-    @Operation(summary = "Change my names, gender, birthdate or preferences")
+    @Operation(operationId = "updateMyProfile", summary = "Change my names, gender, birthdate or preferences")
     @APIResponse(responseCode = "200", description = "The updated profile")
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "401", description = "auth_required")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,10 +34,12 @@ public class PhotoResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Upload a new profile photo", description = "content_type image/jpeg, image/png or "
+    @Operation(operationId = "startPhotoUpload",
+            summary = "Upload a new profile photo", description = "content_type image/jpeg, image/png or "
             + "image/webp. The answer's photo_url is the profile's photo_url from now on; the app PUTs the image "
             + "to upload_url right away (10 minutes) with exactly the headers given.")
-    @APIResponse(responseCode = "201", description = "upload_url, method (PUT), headers, photo_url, expires_at")
+    @APIResponse(responseCode = "201", description = "upload_url, method (PUT), headers, photo_url, expires_at",
+            content = @Content(schema = @Schema(implementation = PhotoUpload.class)))
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "403", description = "forbidden: not a user token")

@@ -31,7 +31,8 @@ public class SocialSignInResource {
 
     @POST
     @Path("/{provider}")
-    @Operation(summary = "Sign in with a Google or Apple ID token; creates the account on first use",
+    @Operation(operationId = "signInWithProvider",
+            summary = "Sign in with a Google or Apple ID token; creates the account on first use",
             description = "The ID token must be signed (RS256) by the provider, issued for one of our client ids, "
                     + "unexpired, and carry an email address the provider verified. The account with that address "
                     + "(any letter case) is signed in; otherwise a new account is created with the address verified "

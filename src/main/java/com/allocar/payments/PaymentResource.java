@@ -1,6 +1,7 @@
 package com.allocar.payments;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,12 +46,16 @@ public class PaymentResource {
     @POST
     @Path("/init")
     @Idempotent
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Pay one of my accepted bookings", description = "The amount is the server's (the booking's "
+    @Operation(operationId = "initPayment",
+            summary = "Pay one of my accepted bookings", description = "The amount is the server's (the booking's "
             + "total). Provider methods open (or reuse) an attempt and answer where to send the payer; the payment "
             + "becomes paid on the provider's webhook. wallet pays at once from the balance. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "A new payment attempt (wallet: paid)")
-    @APIResponse(responseCode = "200", description = "The booking's open attempt with this method, reused")
+    @APIResponse(responseCode = "201", description = "A new payment attempt (wallet: paid)",
+            content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
+    @APIResponse(responseCode = "200", description = "The booking's open attempt with this method, reused",
+            content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @APIResponse(responseCode = "400", description = "validation_error (mtn without a phone on the account)")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "402", description = "payment_failed (provider refused) or insufficient_funds (wallet)")
@@ -73,7 +81,8 @@ public class PaymentResource {
 
     @GET
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "My payments", description = "Filters: status, method, booking_id, created_at_gte/lte. Sort: "
+    @Operation(operationId = "listMyPayments",
+            summary = "My payments", description = "Filters: status, method, booking_id, created_at_gte/lte. Sort: "
             + "created_at, amount (default -created_at). Pagination: page, page_size.")
     @APIResponse(responseCode = "200", description = "A page of my payments")
     @APIResponse(responseCode = "400", description = "validation_error: unknown filter or sort, bad value")
@@ -85,7 +94,7 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "One of my payments")
+    @Operation(operationId = "getPayment", summary = "One of my payments")
     @APIResponse(responseCode = "200", description = "The payment")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "404", description = "not_found: no such payment, or not mine")

@@ -44,7 +44,8 @@ public class PaymentWebhookResource {
     }
 
     @POST
-    @Operation(summary = "A payment provider's webhook", description = "wave (Wave-Signature, or Authorization: Bearer with "
+    @Operation(operationId = "receivePaymentWebhook",
+            summary = "A payment provider's webhook", description = "wave (Wave-Signature, or Authorization: Bearer with "
             + "Wave's shared-secret strategy: the bearer is Wave's secret, not an AlloCar token), stripe "
             + "(Stripe-Signature), orange (notif_token, then a status look-up), mtn (callback, then a status look-up). "
             + "Each event is applied once (inbox on provider + event id); a duplicate answers 200 and changes nothing.")
@@ -67,7 +68,8 @@ public class PaymentWebhookResource {
 
     /** MTN may PUT its callback. */
     @PUT
-    @Operation(summary = "A payment provider's webhook (PUT, as MTN may send its callback)")
+    @Operation(operationId = "receivePaymentWebhookPut",
+            summary = "A payment provider's webhook (PUT, as MTN may send its callback)")
     @APIResponse(responseCode = "200", description = "Received")
     @APIResponse(responseCode = "401", description = "webhook_invalid_signature")
     public Envelope<Received> receivePut(@PathParam("provider") String provider, @Context HttpHeaders headers,

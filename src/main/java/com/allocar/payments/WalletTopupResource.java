@@ -1,6 +1,7 @@
 package com.allocar.payments;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,11 +43,14 @@ public class WalletTopupResource {
 
     @POST
     @Idempotent
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Top up my wallet", description = "Opens a payment (purpose topup) with the provider, answered "
+    @Operation(operationId = "topUpWallet",
+            summary = "Top up my wallet", description = "Opens a payment (purpose topup) with the provider, answered "
             + "like POST /payments/init; the balance is credited once the provider confirms it (webhook). Accepts "
             + "Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The top-up payment and where to send the payer")
+    @APIResponse(responseCode = "201", description = "The top-up payment and where to send the payer",
+            content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @APIResponse(responseCode = "400", description = "validation_error: amount outside 100..2,000,000 XOF, bad method")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "402", description = "payment_failed: the provider refused")

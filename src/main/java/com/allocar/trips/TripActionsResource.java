@@ -38,7 +38,8 @@ public class TripActionsResource {
     @GET
     @Path("/{id}/stops")
     @PermitAll
-    @Operation(summary = "A trip's stops, in order", description = "Visible like the trip.")
+    @Operation(operationId = "listTripStops",
+            summary = "A trip's stops, in order", description = "Visible like the trip.")
     @APIResponse(responseCode = "200", description = "The stops")
     @APIResponse(responseCode = "404", description = "not_found")
     public Envelope<List<TripView.StopView>> stops(@PathParam("id") UUID id) {
@@ -49,7 +50,8 @@ public class TripActionsResource {
     @Path("/{id}/stops")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Replace my trip's stops", description = "The body is the whole ordered list (at most 8; [] "
+    @Operation(operationId = "replaceTripStops",
+            summary = "Replace my trip's stops", description = "The body is the whole ordered list (at most 8; [] "
             + "removes them): {lat, lon, label (or text), pickup_allowed, dropoff_allowed}. Draft or published trips, "
             + "before any paid booking. The route is computed again through them.")
     @APIResponse(responseCode = "200", description = "The stops")
@@ -64,7 +66,8 @@ public class TripActionsResource {
     @POST
     @Path("/{id}/publish")
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Publish my draft", description = "Needs an approved KYC (while require_kyc_for_driver is on), "
+    @Operation(operationId = "publishTrip",
+            summary = "Publish my draft", description = "Needs an approved KYC (while require_kyc_for_driver is on), "
             + "a vehicle, a departure at least 15 minutes ahead and a price within its axis' range.")
     @APIResponse(responseCode = "200", description = "The published trip")
     @APIResponse(responseCode = "400", description = "validation_error")
@@ -80,7 +83,8 @@ public class TripActionsResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Cancel my trip", description = "Draft or published → cancelled, with the reason (3..500 "
+    @Operation(operationId = "cancelTrip",
+            summary = "Cancel my trip", description = "Draft or published → cancelled, with the reason (3..500 "
             + "characters) passengers will read; the trip stays readable by its driver. Audited.")
     @APIResponse(responseCode = "200", description = "The cancelled trip")
     @APIResponse(responseCode = "400", description = "validation_error: reason missing")

@@ -1,6 +1,7 @@
 package com.allocar.trips;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.errors.ValidationException;
 import com.allocar.platform.idempotency.Idempotent;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +52,8 @@ public class TripResource {
 
     @GET
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "My trips", description = "mine=true (required; search is GET /trips/search). Filters: status "
+    @Operation(operationId = "listMyTrips",
+            summary = "My trips", description = "mine=true (required; search is GET /trips/search). Filters: status "
             + "(also `in:draft,published`), departure_time_gte, departure_time_lte. Sort: departure_time, created_at "
             + "(default -departure_time). Pagination: page, page_size (1..100, default 20).")
     @Parameter(name = "mine", in = ParameterIn.QUERY, required = true, schema = @Schema(type = SchemaType.BOOLEAN))
@@ -68,12 +71,15 @@ public class TripResource {
 
     @POST
     @Idempotent
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Offer a trip", description = "Published at once unless status is draft; publishing needs an "
+    @Operation(operationId = "createTrip",
+            summary = "Offer a trip", description = "Published at once unless status is draft; publishing needs an "
             + "approved KYC while require_kyc_for_driver is on. Distance, duration and arrival_eta come from the "
             + "routing service (or its great-circle estimate). The price must lie within the floor and ceiling of a "
             + "popular axis the trip runs along. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The trip; Location names it")
+    @APIResponse(responseCode = "201", description = "The trip; Location names it",
+            content = @Content(schema = @Schema(implementation = TripView.class)))
     @APIResponse(responseCode = "400", description = "validation_error (details.fields; details.price_range off an axis)")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "403", description = "kyc_required: publishing needs an approved KYC")
@@ -86,7 +92,8 @@ public class TripResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One trip", description = "Public for published, ongoing and completed trips; drafts and "
+    @Operation(operationId = "getTrip",
+            summary = "One trip", description = "Public for published, ongoing and completed trips; drafts and "
             + "cancelled trips only for their driver (with a token).")
     @APIResponse(responseCode = "200", description = "The trip")
     @APIResponse(responseCode = "404", description = "not_found")
@@ -97,7 +104,8 @@ public class TripResource {
     @PATCH
     @Path("/{id}")
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Change my trip", description = "Draft or published trips only. Once a booking is paid, the "
+    @Operation(operationId = "updateTrip",
+            summary = "Change my trip", description = "Draft or published trips only. Once a booking is paid, the "
             + "price, departure time, points and stops are fixed; the seats offered never drop below the seats taken.")
     @APIResponse(responseCode = "200", description = "The trip")
     @APIResponse(responseCode = "400", description = "validation_error")
@@ -116,7 +124,8 @@ public class TripResource {
     @DELETE
     @Path("/{id}")
     @SecurityRequirement(name = AlloCarApplication.BEARER)
-    @Operation(summary = "Delete my trip", description = "A trip nobody booked is deleted; one with unpaid bookings is "
+    @Operation(operationId = "deleteTrip",
+            summary = "Delete my trip", description = "A trip nobody booked is deleted; one with unpaid bookings is "
             + "cancelled instead (kept for its bookings). With a paid booking, or ongoing or completed: 409.")
     @APIResponse(responseCode = "204", description = "Deleted (or cancelled)")
     @APIResponse(responseCode = "401", description = "auth_required")

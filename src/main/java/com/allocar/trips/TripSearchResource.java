@@ -31,7 +31,7 @@ public class TripSearchResource {
     TripSearchService search;
 
     @GET
-    @Operation(summary = "Search published trips between two places",
+    @Operation(operationId = "searchTrips", summary = "Search published trips between two places",
             description = "A trip matches when its origin or a stop allowing pickup lies within `radius_km` of `from`, "
                     + "and its destination or a later stop allowing drop-off lies within `radius_km` of `to`. Only "
                     + "published trips that have not left and have the asked free seats. Each trip appears once, "

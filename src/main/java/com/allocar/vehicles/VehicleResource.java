@@ -1,6 +1,7 @@
 package com.allocar.vehicles;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,7 +49,8 @@ public class VehicleResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "My vehicles", description = "Filter: comfort_level (also `in:a,b`). Sort: created_at, make, "
+    @Operation(operationId = "listMyVehicles",
+            summary = "My vehicles", description = "Filter: comfort_level (also `in:a,b`). Sort: created_at, make, "
             + "plate_number (default -created_at). Pagination: page, page_size (1..100, default 20).")
     @Parameter(name = "page", in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1"))
@@ -63,10 +66,13 @@ public class VehicleResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Register a vehicle", description = "The plate is stored upper case without spaces, dots or "
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
+    @Operation(operationId = "createVehicle",
+            summary = "Register a vehicle", description = "The plate is stored upper case without spaces, dots or "
             + "dashes and must be unique. The first vehicle makes the user a driver (is_driver); the access token's "
             + "`driver` group appears at the next sign-in or token refresh. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The vehicle; Location names it")
+    @APIResponse(responseCode = "201", description = "The vehicle; Location names it",
+            content = @Content(schema = @Schema(implementation = VehicleView.class)))
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "409", description = "conflict: the plate number is registered already (details.field)")
     public Response create(@Valid @NotNull CreateVehicleRequest request, @Context UriInfo uri) {
@@ -77,7 +83,7 @@ public class VehicleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of my vehicles")
+    @Operation(operationId = "getVehicle", summary = "One of my vehicles")
     @APIResponse(responseCode = "200", description = "The vehicle")
     @APIResponse(responseCode = "404", description = "not_found: no such vehicle, or not mine")
     public Envelope<VehicleView> get(@PathParam("id") UUID id) {
@@ -86,7 +92,8 @@ public class VehicleResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change my vehicle", description = "Only the fields present change. Changing make, model or "
+    @Operation(operationId = "updateVehicle",
+            summary = "Change my vehicle", description = "Only the fields present change. Changing make, model or "
             + "plate makes a verified vehicle unverified until it is checked again.")
     @APIResponse(responseCode = "200", description = "The updated vehicle")
     @APIResponse(responseCode = "400", description = "validation_error")
@@ -98,7 +105,8 @@ public class VehicleResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete my vehicle", description = "Only while no trip refers to it.")
+    @Operation(operationId = "deleteVehicle",
+            summary = "Delete my vehicle", description = "Only while no trip refers to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "not_found: no such vehicle, or not mine")
     @APIResponse(responseCode = "409", description = "conflict: trips refer to this vehicle")

@@ -1,6 +1,7 @@
 package com.allocar.wallet;
 
 import com.allocar.platform.api.AlloCarApplication;
+import com.allocar.platform.api.ApiDocumentFilter;
 import com.allocar.platform.api.Envelope;
 import com.allocar.platform.idempotency.Idempotent;
 import com.allocar.platform.security.Caller;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +48,8 @@ public class WalletResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "My wallet", description = "Created empty on first use. pending_withdrawals: withdrawals "
+    @Operation(operationId = "getMyWallet",
+            summary = "My wallet", description = "Created empty on first use. pending_withdrawals: withdrawals "
             + "already debited and still being paid out.")
     @APIResponse(responseCode = "200", description = "The wallet")
     @APIResponse(responseCode = "401", description = "auth_required")
@@ -57,7 +60,8 @@ public class WalletResource {
 
     @GET
     @Path("/txns")
-    @Operation(summary = "My wallet's movements", description = "Filters: type (credit, debit), status (pending, "
+    @Operation(operationId = "listWalletTransactions",
+            summary = "My wallet's movements", description = "Filters: type (credit, debit), status (pending, "
             + "completed, failed), created_at_gte/_lte, amount_gte/_lte, period (7d: the last 7 days, 1d to 366d; "
             + "YYYY-MM; YYYY-MM-DD; YYYY-MM-DD..YYYY-MM-DD, both days included; days in UTC). Sort: created_at, "
             + "amount (default -created_at). Pagination: page, page_size (1..100, default 20).")
@@ -78,11 +82,14 @@ public class WalletResource {
     @POST
     @Path("/withdraw")
     @Idempotent
-    @Operation(summary = "Withdraw to mobile money", description = "Debits the wallet at once and pays out "
+    @Parameter(ref = ApiDocumentFilter.IDEMPOTENCY_KEY)
+    @Operation(operationId = "withdrawFromWallet",
+            summary = "Withdraw to mobile money", description = "Debits the wallet at once and pays out "
             + "asynchronously: poll GET /wallet/withdrawals/{id}. If the payout fails the amount comes back to the "
             + "wallet. Needs an approved KYC; amount in whole francs, at least the setting wallet.withdraw_minimum; "
             + "method: a method with payouts (wave). Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "202", description = "The withdrawal, requested; Location names it")
+    @APIResponse(responseCode = "202", description = "The withdrawal, requested; Location names it",
+            content = @Content(schema = @Schema(implementation = WithdrawalView.class)))
     @APIResponse(responseCode = "400", description = "validation_error: amount (details.minimum), method "
             + "(details.methods), phone")
     @APIResponse(responseCode = "401", description = "auth_required")
@@ -98,7 +105,7 @@ public class WalletResource {
 
     @GET
     @Path("/withdrawals/{id}")
-    @Operation(summary = "One of my withdrawals")
+    @Operation(operationId = "getWithdrawal", summary = "One of my withdrawals")
     @APIResponse(responseCode = "200", description = "The withdrawal")
     @APIResponse(responseCode = "401", description = "auth_required")
     @APIResponse(responseCode = "403", description = OFF)

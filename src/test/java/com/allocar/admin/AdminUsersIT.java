@@ -113,4 +113,17 @@ class AdminUsersIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.jsonPath().getString("error.code")).isEqualTo("not_found");
     }
+
+    /** Sign-out is declared for users and admins alike (@RolesAllowed, documented as secured); nobody else. */
+    @Test
+    void anAdminSignsOutAndNobodySignsOutWithoutAToken() throws Exception {
+        String email = newAdminWithPassword("support", "Admin-Pass-2026!");
+        String token = Clients.anonymous().body(Clients.json(Map.of("email", email, "password", "Admin-Pass-2026!")))
+                .post("/api/v1/admin/login").then().statusCode(200).extract().jsonPath().getString("data.access_token");
+        assertThat(Clients.withToken(token).post("/api/v1/auth/logout").statusCode()).isEqualTo(204);
+        assertThat(Clients.withToken(token).get("/api/v1/admin/users").statusCode()).isEqualTo(401);
+        Response anonymous = Clients.anonymous().post("/api/v1/auth/logout");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.jsonPath().getString("error.code")).isEqualTo("auth_required");
+    }
 }

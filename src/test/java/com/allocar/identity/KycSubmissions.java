@@ -2,6 +2,7 @@ package com.allocar.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allocar.testsupport.ApiContract;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.S3StandIn;
 import com.allocar.testsupport.TestTokens;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +35,11 @@ public final class KycSubmissions {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ItServer.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).header("X-Forwarded-For", Clients.randomAddress())
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        ApiContract.served().assertConforms("POST", request.uri().getRawPath(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body().getBytes(StandardCharsets.UTF_8));
+        return response;
     }
 
     public static String newDocNumber() {

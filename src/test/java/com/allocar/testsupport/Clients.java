@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Request specifications for the integration tests. Each client gets its own address through the loopback
  * proxy (X-Forwarded-For, trusted in the test configuration), like a real phone would: per-address rate
- * limits of one test never affect another.
+ * limits of one test never affect another. Every answer is checked against the served OpenAPI document
+ * ({@link ApiContract}): a status or body the document does not describe fails the test.
  */
 public final class Clients {
     private Clients() {
@@ -22,6 +23,7 @@ public final class Clients {
         return RestAssured.given()
                 .baseUri(ItServer.baseUrl())
                 .header("X-Forwarded-For", randomAddress())
+                .filter(ContractFilter.SERVED)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }
@@ -32,6 +34,7 @@ public final class Clients {
         return RestAssured.given()
                 .baseUri(ItServer.baseUrl())
                 .header("X-Forwarded-For", address)
+                .filter(ContractFilter.SERVED)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }

@@ -32,7 +32,7 @@ public class AdminAuditLogResource {
 
     @GET
     @AdminOnly(AdminPermission.AUDIT_READ)
-    @Operation(summary = "List audit entries",
+    @Operation(operationId = "listAuditLogs", summary = "List audit entries",
             description = "Filters: actor_type, actor_id, action, entity, entity_id, request_id, created_at_gte, "
                     + "created_at_lte (ISO-8601 or YYYY-MM-DD), each also as `in:a,b`. Sort: created_at, action, "
                     + "entity (default -created_at). Roles: super, ops.")
