@@ -39,8 +39,7 @@ public class PaymentWebhookResource {
     PaymentWebhooks webhooks;
 
     /** The answer: always 200 once verified, with what the event did. */
-    public record Received(boolean received, @Schema(enumeration = {"applied", "already_applied", "duplicate",
-            "pending", "mismatch", "unknown_payment", "ignored"}) String outcome) {
+    public record Received(boolean received, WebhookOutcome outcome) {
     }
 
     @POST
@@ -63,7 +62,7 @@ public class PaymentWebhookResource {
             }
         });
         WebhookRequest request = new WebhookRequest(headers.getRequestHeaders(), query, body == null ? new byte[0] : body);
-        return Envelope.of(new Received(true, webhooks.receive(provider, request).name()));
+        return Envelope.of(new Received(true, webhooks.receive(provider, request)));
     }
 
     /** MTN may PUT its callback. */

@@ -13,7 +13,7 @@ package com.allocar.payments;
  *   audited.</li>
  *   <li>{@code needs_review}: a verified success we could not apply automatically (amount or currency not ours, or
  *   a signed event naming no attempt of ours): nothing moved, the attempt and the inbox row are flagged for
- *   finance ({@code GET /admin/payments/needs-review}).</li>
+ *   finance ({@code GET /admin/payment-attempts/needs-review}).</li>
  *   <li>{@code unknown_payment}: no such payment here; for an unsigned hint (Orange, MTN), no open attempt of that
  *   provider: nothing is stored.</li>
  *   <li>{@code ignored}: an event type that says nothing about a payment's status.</li>
