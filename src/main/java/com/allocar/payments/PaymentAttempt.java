@@ -60,6 +60,10 @@ public class PaymentAttempt extends VersionedEntity {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** While opening: an init calls the provider until then (written by the repository's statements only). */
+    @Column(name = "opening_until", insertable = false, updatable = false)
+    private Instant openingUntil;
+
     @Column(name = "failure_reason")
     private String failureReason;
 
@@ -171,6 +175,10 @@ public class PaymentAttempt extends VersionedEntity {
 
     public String getAppData() {
         return appData;
+    }
+
+    public Instant getOpeningUntil() {
+        return openingUntil;
     }
 
     public Instant getExpiresAt() {

@@ -86,6 +86,7 @@ public class PaymentFlow {
         } catch (ProviderUnavailableException e) {
             LOG.warning(() -> "Payment " + opened.paymentId() + " attempt " + opened.attemptId() + " left opening: "
                     + e.getMessage());
+            service.releaseOpening(opened.attemptId());
             throw e.toApiException();
         }
         PaymentView view = service.recordCheckout(opened.paymentId(), opened.attemptId(), checkout);

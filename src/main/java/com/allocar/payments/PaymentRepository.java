@@ -78,10 +78,11 @@ public class PaymentRepository {
      * own id for the first attempt (what every provider held before attempts had rows), a new one afterwards.
      */
     public PaymentAttempt newAttempt(Payment payment, PaymentProvider provider) {
-        Object id = em.createNativeQuery("INSERT INTO payment_attempts (id, payment_id, provider) SELECT CASE WHEN "
-                        + "EXISTS (SELECT 1 FROM payment_attempts WHERE id = ?1) THEN gen_random_uuid() ELSE ?1 END, ?1, ?2 "
-                        + "RETURNING id")
-                .setParameter(1, payment.getId()).setParameter(2, provider.name()).getResultList().get(0);
+        Object id = em.createNativeQuery("INSERT INTO payment_attempts (id, payment_id, provider, opening_until) SELECT "
+                        + "CASE WHEN EXISTS (SELECT 1 FROM payment_attempts WHERE id = ?1) THEN gen_random_uuid() ELSE ?1 END, "
+                        + "?1, ?2, now() + make_interval(secs => ?3) RETURNING id")
+                .setParameter(1, payment.getId()).setParameter(2, provider.name())
+                .setParameter(3, PaymentService.OPENING_LEASE.toSeconds()).getResultList().get(0);
         return em.find(PaymentAttempt.class, id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
     }
 
@@ -112,8 +113,15 @@ public class PaymentRepository {
 
     /** Pushes an opening attempt's lease on (a retry takes over an attempt whose opener went away). */
     public void touch(PaymentAttempt attempt) {
-        em.createNativeQuery("UPDATE payment_attempts SET updated_at = now() WHERE id = ?1")
-                .setParameter(1, attempt.getId()).executeUpdate();
+        em.createNativeQuery("UPDATE payment_attempts SET opening_until = now() + make_interval(secs => ?2) WHERE id = ?1")
+                .setParameter(1, attempt.getId()).setParameter(2, PaymentService.OPENING_LEASE.toSeconds())
+                .executeUpdate();
+    }
+
+    /** The provider call for this attempt ended without an answer: the next init may call again at once. */
+    public void releaseOpening(UUID attemptId) {
+        em.createNativeQuery("UPDATE payment_attempts SET opening_until = now() WHERE id = ?1 AND status = 'opening'")
+                .setParameter(1, attemptId).executeUpdate();
     }
 
     /** What a provider needs to refund the payment: its succeeded attempt; null when none reached a provider. */

@@ -182,7 +182,7 @@ public class PaymentService {
      */
     static Next next(PaymentAttempt attempt, Instant now) {
         if (attempt.getStatus() == AttemptStatus.opening) {
-            if (attempt.getUpdatedAt() != null && attempt.getUpdatedAt().isAfter(now.minus(OPENING_LEASE))) {
+            if (attempt.getOpeningUntil() != null && attempt.getOpeningUntil().isAfter(now)) {
                 throw new ConflictException("This payment is being opened at its provider; try again in a moment.",
                         Map.of("payment_id", attempt.getPaymentId().toString(), "reason", "attempt_opening"));
             }
@@ -256,6 +256,15 @@ public class PaymentService {
         JsonObjectBuilder json = Json.createObjectBuilder();
         checkout.appData().forEach(json::add);
         return json.build().toString();
+    }
+
+    /**
+     * The provider gave no usable answer (503 to the client): the attempt stays opening, under the same reference,
+     * and the payer's retry calls the provider again at once instead of waiting for the lease to run out.
+     */
+    @Transactional
+    public void releaseOpening(UUID attemptId) {
+        payments.releaseOpening(attemptId);
     }
 
     /** The provider refused to open the attempt: it fails, and its payment with it (PAY-5 counts card ones). */

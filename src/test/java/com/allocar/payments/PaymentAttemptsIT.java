@@ -210,6 +210,25 @@ class PaymentAttemptsIT {
     }
 
     @Test
+    void aRetryRightAfterTheProviderWasUnavailableAsksItAgainForTheSameAttempt() {
+        PaymentFixtures.Booked booked = accepted(3, 1);
+        wave.failNext("POST", "/v1/checkout/sessions", 503, 1);
+        Response unavailable = init(booked.passenger().token(), booked.bookingId(), "wave");
+        assertThat(unavailable.statusCode()).as(unavailable.asString()).isEqualTo(503);
+        UUID paymentId = (UUID) value("SELECT id FROM payments WHERE booking_id = ?", booked.bookingId());
+        UUID attempt = liveAttempt(paymentId);
+        assertThat(attemptStatus(attempt)).isEqualTo("opening");
+
+        // no lease left to wait for: the call ended, so the retry is not 409 attempt_opening
+        Response retry = init(booked.passenger().token(), booked.bookingId(), "wave");
+        assertThat(retry.statusCode()).as(retry.asString()).isIn(200, 201);
+        assertThat(retry.jsonPath().getString("data.payment.id")).isEqualTo(paymentId.toString());
+        assertThat(liveAttempt(paymentId)).as("the same attempt, under the same reference").isEqualTo(attempt);
+        assertThat(attemptStatus(attempt)).isEqualTo("open");
+        assertThat(wave.sessionsFor(attempt.toString())).hasSize(1);
+    }
+
+    @Test
     void anMtnCallbackNamingAMadeUpReferenceWritesNothing() {
         String madeUp = UUID.randomUUID().toString();
         String body = "{\"externalId\":\"" + madeUp + "\",\"amount\":\"5000\",\"currency\":\"XOF\","
