@@ -20,6 +20,7 @@ import com.allocar.trips.Trip;
 import com.allocar.trips.TripService;
 import com.allocar.trips.TripStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,6 +65,8 @@ public class BookingService {
     TripService trips;
     @Inject
     Settings settings;
+    @Inject
+    Event<BookingCompleted> completed;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -216,9 +219,11 @@ public class BookingService {
     @Transactional
     public BookingView endRide(UUID driverId, UUID id) {
         Booking booking = asDriver(driverId, id);
-        BookingStatus from = booking.complete(now());
+        Instant completedAt = now();
+        BookingStatus from = booking.complete(completedAt);
         journal.transition(booking, from, "complete", ActorType.user, driverId, Map.of());
         UUID tripId = booking.getTrip().getId();
+        completed.fire(new BookingCompleted(booking.getId(), tripId, driverId, completedAt));
         if (booking.getTrip().getStatus() == TripStatus.ongoing && !bookings.hasOpenPaid(tripId)) {
             trips.complete(tripId, ActorType.user, driverId);
         }
