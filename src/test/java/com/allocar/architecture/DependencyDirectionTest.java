@@ -40,4 +40,12 @@ class DependencyDirectionTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.allocar.payments..", "com.allocar.wallet..")
                 .check(MAIN);
     }
+
+    @Test
+    void messagingSitsAboveBookings() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.messaging..")
+                .because("the chat belongs to a booking; bookings counts unread messages through UnreadMessages")
+                .check(MAIN);
+    }
 }

@@ -62,7 +62,13 @@ public enum SettingKey {
                     + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000},"
                     + "{\"name\":\"Abidjan–San-Pédro\",\"ends\":[{\"lat\":5.36,\"lon\":-4.0083},{\"lat\":4.7485,\"lon\":-6.6363}],"
                     + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000}]",
-            "Price floor and ceiling per seat (XOF) on popular axes, both directions (TRIP-6)", Rules::axes);
+            "Price floor and ceiling per seat (XOF) on popular axes, both directions (TRIP-6)", Rules::axes),
+    MESSAGES_PER_MINUTE("messages.per_minute", SettingValueType.integer, "20",
+            "Chat messages and image uploads one user may send per minute, all bookings together (0: no limit)",
+            Rules::nonNegative),
+    MESSAGES_POST_COMPLETION_DAYS("messages.post_completion_days", SettingValueType.integer, "7",
+            "Days after a ride is completed during which its passenger and driver may still write to each other",
+            Rules::nonNegative);
 
     private final String key;
     private final SettingValueType type;
