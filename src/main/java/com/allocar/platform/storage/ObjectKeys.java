@@ -40,6 +40,9 @@ public final class ObjectKeys {
      * uploads for a chat message. The ids in the key are what {@link #chatImageOf} checks a message's key against.
      */
     public static String chatImage(UUID bookingId, UUID senderId, String contentType) {
+        if (PDF.equalsIgnoreCase(contentType)) {
+            throw new IllegalArgumentException("a chat image is a JPEG, PNG or WebP image");
+        }
         return "chat/" + bookingId + "/" + senderId + "/" + UUID.randomUUID() + "." + extension(contentType);
     }
 
