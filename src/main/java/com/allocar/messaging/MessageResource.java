@@ -58,6 +58,8 @@ public class MessageResource {
             content = @Content(schema = @Schema(implementation = MessagePage.class)))
     @APIResponse(responseCode = "400", description = "validation_error: before (not a cursor), limit, an unknown "
             + "parameter")
+    @APIResponse(responseCode = "503", description = "service_unavailable: file storage is not configured (a page "
+            + "with images)")
     public Envelope<MessagePage> list(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Envelope.of(messages.list(caller.userId(), id, uri.getQueryParameters()));
     }

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 public class ObjectStorage {
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
     public static final Duration DOWNLOAD_VALIDITY = Duration.ofMinutes(5);
-    /** How long {@link #head} waits for the storage to connect, then to answer. */
+    /** How long {@link #head} waits for the storage to connect, then to answer; both together bound the whole call. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(ObjectStorage.class.getName());
@@ -116,7 +116,9 @@ public class ObjectStorage {
                         AwsBasicCredentials.create(configured.accessKey(), configured.secretKey())))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(ANSWER_TIMEOUT).build());
+                        .socketTimeout(ANSWER_TIMEOUT).build())
+                // The SDK's retries included, a look-up never holds a request longer than this.
+                .overrideConfiguration(override -> override.apiCallTimeout(CONNECT_TIMEOUT.plus(ANSWER_TIMEOUT)));
         if (configured.endpoint() != null) {
             clientBuilder.endpointOverride(configured.endpoint());
         }
