@@ -68,4 +68,12 @@ class DependencyDirectionTest {
                 .because("jobs schedules, starts, measures and cleans up; the domains bring their own job artifacts")
                 .check(MAIN);
     }
+
+    @Test
+    void messagingSitsAboveBookings() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.messaging..")
+                .because("the chat belongs to a booking; bookings counts unread messages through UnreadMessages")
+                .check(MAIN);
+    }
 }

@@ -83,7 +83,13 @@ public enum SettingKey {
     CLEANUP_JOB_FIRING_RETENTION_DAYS("cleanup.job_firing_retention_days", SettingValueType.integer, "30",
             "Days a scheduled job firing record is kept", Rules::positive),
     PAYOUT_HOLD_HOURS("payouts.hold_hours", SettingValueType.integer, "24",
-            "Hours after a ride ends before its earning can be paid out (room for a dispute)", Rules::nonNegative);
+            "Hours after a ride ends before its earning can be paid out (room for a dispute)", Rules::nonNegative),
+    MESSAGES_PER_MINUTE("messages.per_minute", SettingValueType.integer, "20",
+            "Chat messages and image uploads one user may send per minute, all bookings together (0: no limit)",
+            Rules::nonNegative),
+    MESSAGES_POST_COMPLETION_DAYS("messages.post_completion_days", SettingValueType.integer, "7",
+            "Days after a ride is completed during which its passenger and driver may still write to each other",
+            Rules::nonNegative);
 
     private final String key;
     private final SettingValueType type;

@@ -163,6 +163,16 @@ public class Settings {
     public record Retention(Duration otp, Duration refreshToken, Duration webhook, Duration outbox, Duration jobFiring) {
     }
 
+    /** Chat messages and image uploads one user may send per minute (0: no limit). */
+    public int messagesPerMinute() {
+        return integer(SettingKey.MESSAGES_PER_MINUTE);
+    }
+
+    /** How long after a ride's completion its parties may still write to each other. */
+    public Duration messagesAfterCompletion() {
+        return Duration.ofDays(integer(SettingKey.MESSAGES_POST_COMPLETION_DAYS));
+    }
+
     /** Forgets the cached values once an admin's change is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         cache.invalidateAll();

@@ -358,7 +358,7 @@ class EntitySchemaIT {
                             Instant.now().plus(30, ChronoUnit.DAYS), "JUnit", "127.0.0.1"),
                     new OtpCode(passenger.getEmail(), OtpPurpose.verify_email, "code-hash",
                             Instant.now().plus(10, ChronoUnit.MINUTES)),
-                    new Message(booking, passenger.getId(), MessageType.text, "J'arrive"),
+                    new Message(booking, 1, passenger.getId(), MessageType.text, "J'arrive", false),
                     new DriverLocation(trip.getId(), driver.getId(), TIEBISSOU),
                     new Rating(booking.getId(), passenger.getId(), driver.getId(), 5, "Parfait"),
                     new Referral(driver.getId(), passenger.getId(), new BigDecimal("500"), new BigDecimal("500")),
