@@ -104,8 +104,8 @@ public class AdminPayoutResource {
     @AdminOnly(AdminPermission.PAYMENTS_AND_PAYOUTS)
     @Operation(operationId = "adminExportPayouts", summary = "Export payouts (CSV or XLSX)",
             description = "Streamed, oldest first: the pending payouts (scheduled, processing, needs_review) unless "
-                    + "status says otherwise (one status or in:a,b). One row per payout with the number paid. Roles: "
-                    + "super, finance.")
+                    + "status says otherwise (one status or in:a,b). One row per payout with the number paid. Audited "
+                    + "(payouts.exported). Roles: super, finance.")
     @Parameter(name = "format", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"csv", "xlsx"}))
     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The file", content = {
@@ -116,6 +116,7 @@ public class AdminPayoutResource {
     public Response export(@QueryParam("format") String format, @QueryParam("status") String status) {
         PayoutExport.Format chosen = PayoutExport.Format.of(format);
         var statuses = PayoutExport.statuses(status);
+        payouts.exported(caller.adminId(), chosen.name(), statuses);
         String name = "payouts-" + LocalDate.now(ZoneOffset.UTC) + "." + chosen.extension;
         return Response.ok(export.stream(chosen, statuses), chosen.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();

@@ -72,6 +72,13 @@ public class PayoutFinance {
         return new RunStarted(PayoutRun.JOB, execution, cutoff);
     }
 
+    /** An export holds drivers' numbers: who took which, audited before it streams. */
+    @Transactional
+    public void exported(UUID adminId, String format, List<PayoutStatus> statuses) {
+        audit.record(ActorType.admin, adminId, "payouts.exported", "payouts", null,
+                Map.of("format", format, "statuses", statuses.stream().map(Enum::name).toList()));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AdminPayoutView> list(ListQuery query) {
         return JpaLists.page(em, Payout.class, query, ATTRIBUTES, JpaLists.Scope.none()).map(AdminPayoutView::of);

@@ -241,6 +241,9 @@ class PayoutsIT {
         assertThat(xlsx.asByteArray()).startsWith(new byte[] {'P', 'K'});
         assertThat(Clients.withToken(finance).get("/api/v1/admin/payouts/export?format=pdf").statusCode())
                 .isEqualTo(400);
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM audit_logs WHERE action = 'payouts.exported' "
+                + "AND actor_id = (SELECT actor_id FROM audit_logs WHERE action = 'payouts.run_started' "
+                + "ORDER BY created_at DESC LIMIT 1)")).isEqualTo(2L);
 
         Response noNote = Clients.withToken(finance).body(Clients.json(Map.of("outcome", "failed")))
                 .post("/api/v1/admin/payouts/" + id + "/resolve");
