@@ -51,6 +51,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("POST /api/v1/admin/wallet/withdrawals/{id}/resolve", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/wallet/debts", "payments and payouts");
         ROUTES.put("POST /api/v1/admin/wallet/debts/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/payments", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/reconciliation/run", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/items", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/export", "payments and payouts");
     }
 
     @SuppressWarnings("unchecked")

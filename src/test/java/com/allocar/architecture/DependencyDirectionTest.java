@@ -40,4 +40,13 @@ class DependencyDirectionTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.allocar.payments..", "com.allocar.wallet..")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingBelowUsesTheReconciliation() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..",
+                        "com.allocar.payments..", "com.allocar.wallet..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.reconciliation..")
+                .because("the reconciliation checks the money domains; they never depend on it")
+                .check(MAIN);
+    }
 }
