@@ -13,6 +13,7 @@ import com.allocar.testsupport.SignedWebhook;
 import com.allocar.testsupport.StripeStandIn;
 import com.allocar.testsupport.TestTokens;
 import com.allocar.testsupport.WaveStandIn;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
@@ -94,6 +95,12 @@ class ReconciliationIT {
     private static Response start(String token, Map<String, Object> body) {
         return Clients.withToken(token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Clients.json(body)).post(ADMIN + "/run");
+    }
+
+    /** The batch REST API as the console account. */
+    private static io.restassured.specification.RequestSpecification console() {
+        return RestAssured.given().relaxedHTTPSValidation().auth().preemptive()
+                .basic(ItServer.env("ALLOCAR_CONSOLE_USER", "console"), ItServer.env("ALLOCAR_CONSOLE_PASSWORD", ""));
     }
 
     /** Starts a run of {@code day} (all providers unless given) and waits for it to end: the run. */
@@ -266,6 +273,19 @@ class ReconciliationIT {
         assertThat(count("SELECT count(*) FROM audit_logs WHERE entity = 'reconciliation_runs' AND entity_id = ?::uuid "
                 + "AND action IN ('reconciliation.run_started', 'reconciliation.run_finished')", runId)).isEqualTo(2);
 
+        // the run is a job of the batch console, submitted by the admin; tokens do not sign in there
+        String executionUrl = ItServer.httpsBaseUrl() + "/ibm/api/batch/jobexecutions/" + run.getLong("batch_execution_id");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonPath execution = console().get(executionUrl).then().statusCode(200).extract().jsonPath();
+        while (!"COMPLETED".equals(execution.getString("batchStatus")) && System.nanoTime() < deadline) {
+            sleep(200);
+            execution = console().get(executionUrl).then().statusCode(200).extract().jsonPath();
+        }
+        assertThat(execution.getString("jobName")).isEqualTo("reconciliation");
+        assertThat(execution.getString("batchStatus")).isEqualTo("COMPLETED");
+        assertThat(RestAssured.given().relaxedHTTPSValidation().header("Authorization", "Bearer " + finance)
+                .get(ItServer.httpsBaseUrl() + "/ibm/api/batch/jobinstances").statusCode()).isEqualTo(401);
+
         // a second run of the day: the repaired payment is consistent now, nothing is applied twice
         JsonPath again = reconcile(day, null);
         assertThat(again.getString("status")).isEqualTo("done");
@@ -273,6 +293,48 @@ class ReconciliationIT {
         assertThat(again.getInt("repaired")).isZero();
         assertThat(count("SELECT count(*) FROM audit_logs WHERE entity = 'payments' AND entity_id = ? "
                 + "AND action = 'payment.paid'", lost)).isOne();
+    }
+
+    @Test
+    void aFailedRunIsRestartedFromTheBatchConsoleAndResumesTheSameRun() {
+        LocalDate day = ownDay();
+        UUID lost = topUp(3500, "wave");
+        wave.pay(wave.sessionFor(lost.toString()).getString("id"));
+        Db.sql("UPDATE payment_attempts SET created_at = ? WHERE id = ?", noon(day), lost);
+        // a run whose progress cannot be read: its first execution fails
+        UUID runId = Db.id("INSERT INTO reconciliation_runs (day, triggered_by, phase, phase_cursor) "
+                + "VALUES (?, 'console', 'attempts', 'not-a-record') RETURNING id", day);
+        Map<String, Object> parameters = Map.of("day", day.toString(), "runId", runId.toString());
+        JsonPath submitted = console().contentType("application/json")
+                .body(Clients.json(Map.of("applicationName", "allocar", "moduleName", "allocar.war",
+                        "jobXMLName", "reconciliation", "jobParameters", parameters)))
+                .post(ItServer.httpsBaseUrl() + "/ibm/api/batch/jobinstances").then().statusCode(201).extract().jsonPath();
+        long instance = submitted.getLong("instanceId");
+        awaitRun(runId, "failed");
+        assertThat(Db.value(String.class, "SELECT failure FROM reconciliation_runs WHERE id = ?", runId))
+                .contains("IllegalArgumentException");
+        assertThat(status("payments", lost)).isEqualTo("init");
+
+        Db.sql("UPDATE reconciliation_runs SET phase_cursor = NULL WHERE id = ?", runId);
+        console().contentType("application/json").body(Clients.json(Map.of("jobParameters", parameters)))
+                .put(ItServer.httpsBaseUrl() + "/ibm/api/batch/jobinstances/" + instance + "?action=restart")
+                .then().statusCode(200);
+        awaitRun(runId, "done");
+        assertThat(Db.value(Integer.class, "SELECT repaired FROM reconciliation_runs WHERE id = ?", runId)).isOne();
+        assertThat(Db.value(Long.class, "SELECT batch_instance_id FROM reconciliation_runs WHERE id = ?", runId))
+                .isEqualTo(instance);
+        assertThat(status("payments", lost)).isEqualTo("paid");
+        assertThat(count("SELECT count(*) FROM reconciliation_runs WHERE day = ?", day)).as("the same run").isOne();
+        assertThat(count("SELECT count(*) FROM audit_logs WHERE entity = 'reconciliation_runs' AND entity_id = ? "
+                + "AND action = 'reconciliation.run_failed'", runId)).isOne();
+    }
+
+    private static void awaitRun(UUID runId, String expected) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!expected.equals(status("reconciliation_runs", runId))) {
+            assertThat(System.nanoTime()).as("run " + runId + " becomes " + expected).isLessThan(deadline);
+            sleep(200);
+        }
     }
 
     @Test
