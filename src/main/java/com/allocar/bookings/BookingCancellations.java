@@ -37,6 +37,8 @@ public class BookingCancellations {
     Settings settings;
     @Inject
     Event<TripChanged> tripChanged;
+    @Inject
+    Event<BookingFeeKept> feeKept;
 
     /** Cancels the booking (locked by the caller) as {@code request} says, at {@code now}. */
     public CancellationOutcome cancel(Booking booking, Request request, Instant now) {
@@ -54,6 +56,10 @@ public class BookingCancellations {
                 ? refunds.refundBooking(booking.getId(), outcome.refund(), request.refundTo(), request.refundReason(),
                 request.actorType(), request.actorId())
                 : Optional.empty();
+        if (wasPaid && outcome.kept().signum() > 0) {
+            feeKept.fire(new BookingFeeKept(booking.getId(), tripId, booking.driverId(), outcome.kept(),
+                    request.refundReason(), now));
+        }
         // only a passenger the driver had accepted (or who had paid) costs the driver a fine
         boolean fined = request.penalise() && (from == BookingStatus.accepted || from == BookingStatus.paid);
         if (fined) {

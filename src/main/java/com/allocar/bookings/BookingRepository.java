@@ -44,6 +44,15 @@ public class BookingRepository {
         return Optional.ofNullable(em.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * Locks the booking's row alone (FOR NO KEY UPDATE), for a caller that takes no other lock after it (chat
+     * messages); false when there is no such booking.
+     */
+    public boolean lockRow(UUID id) {
+        return !em.createNativeQuery("SELECT id FROM bookings WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, id)
+                .getResultList().isEmpty();
+    }
+
     /** Locks a trip's row against concurrent booking changes (FOR NO KEY UPDATE: foreign keys still resolve). */
     public void lockTrip(UUID tripId) {
         em.createNativeQuery("SELECT id FROM trips WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, tripId)

@@ -20,6 +20,7 @@ import com.allocar.trips.Trip;
 import com.allocar.trips.TripService;
 import com.allocar.trips.TripStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,6 +65,10 @@ public class BookingService {
     TripService trips;
     @Inject
     Settings settings;
+    @Inject
+    Event<BookingCompleted> completed;
+    @Inject
+    UnreadMessages unread;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -108,14 +113,14 @@ public class BookingService {
             BookingStatus from = booking.accept();
             journal.transition(booking, from, "accept", ActorType.system, null, Map.of("auto", true));
         }
-        return BookingView.of(bookings.find(booking.getId()).orElseThrow(), passengerId);
+        return view(bookings.find(booking.getId()).orElseThrow(), passengerId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BookingView get(UUID callerId, UUID id) {
         Booking booking = bookings.find(id).filter(b -> isParty(b, callerId))
                 .orElseThrow(BookingService::notFound);
-        return BookingView.of(booking, callerId);
+        return view(booking, callerId);
     }
 
     /** The caller's bookings as a passenger, or the bookings on the caller's trips as a driver. */
@@ -126,10 +131,12 @@ public class BookingService {
             case "driver" -> "trip.driver";
             default -> throw ValidationException.field("role", "must be passenger or driver");
         };
-        return bookings.page(query, (cb, root) -> List.of(cb.equal(
+        Page<Booking> page = bookings.page(query, (cb, root) -> List.of(cb.equal(
                 "passenger".equals(owner) ? root.get("passenger").get("id")
-                        : root.get("trip").get("driver").get("id"), callerId)))
-                .map(b -> BookingView.of(b, callerId));
+                        : root.get("trip").get("driver").get("id"), callerId)));
+        Map<UUID, Integer> unreadByBooking = unread.count(callerId,
+                page.items().stream().map(Booking::getId).toList());
+        return page.map(b -> BookingView.of(b, callerId, unreadByBooking.getOrDefault(b.getId(), 0)));
     }
 
     /** pending → accepted by the trip's driver, before the answer deadline, while the seats are free. */
@@ -144,7 +151,7 @@ public class BookingService {
         Booking.requireFreeSeats(booking.getTrip(), booking.getSeats());
         BookingStatus from = booking.accept();
         journal.transition(booking, from, "accept", ActorType.user, driverId, Map.of());
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /** A pending request refused by the driver, with the reason: a cancellation by the driver, no penalty. */
@@ -157,7 +164,7 @@ public class BookingService {
         }
         cancellations.cancel(booking, new Request(CancellationCase.DRIVER, CancelledBy.driver, "reject", reason,
                 "driver_rejected", BookingRefunds.To.MEANS_OF_PAYMENT, false, ActorType.user, driverId), now());
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /**
@@ -183,7 +190,7 @@ public class BookingService {
                     reason == null ? "Cancelled by the driver" : reason, "driver_cancelled",
                     BookingRefunds.To.MEANS_OF_PAYMENT, true, ActorType.user, callerId), now);
         }
-        return BookingView.of(booking, callerId);
+        return view(booking, callerId);
     }
 
     /** The driver scans the passenger's QR code: the code must be this booking's, genuine, and the booking paid. */
@@ -197,7 +204,7 @@ public class BookingService {
         }
         booking.checkIn(now());
         journal.note(booking, "checkin", ActorType.user, driverId, Map.of());
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /** The ride starts for a checked-in passenger; the trip becomes ongoing with its first passenger aboard. */
@@ -209,20 +216,22 @@ public class BookingService {
         if (booking.getTrip().getStatus() == TripStatus.published) {
             trips.start(booking.getTrip().getId(), ActorType.user, driverId);
         }
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /** paid → completed at the passenger's drop-off; the trip completes when no paid ride is left open. */
     @Transactional
     public BookingView endRide(UUID driverId, UUID id) {
         Booking booking = asDriver(driverId, id);
-        BookingStatus from = booking.complete(now());
+        Instant completedAt = now();
+        BookingStatus from = booking.complete(completedAt);
         journal.transition(booking, from, "complete", ActorType.user, driverId, Map.of());
         UUID tripId = booking.getTrip().getId();
+        completed.fire(new BookingCompleted(booking.getId(), tripId, driverId, completedAt));
         if (booking.getTrip().getStatus() == TripStatus.ongoing && !bookings.hasOpenPaid(tripId)) {
             trips.complete(tripId, ActorType.user, driverId);
         }
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /**
@@ -240,7 +249,7 @@ public class BookingService {
         }
         cancellations.cancel(booking, new Request(CancellationCase.NO_SHOW, CancelledBy.driver, "no_show", "no_show",
                 "no_show", passengerRefunds(), false, ActorType.user, driverId), now);
-        return BookingView.of(booking, driverId);
+        return view(booking, driverId);
     }
 
     /** The PNG of the passenger's boarding code (paid bookings only). */
@@ -276,6 +285,35 @@ public class BookingService {
         cancellations.cancel(booking, new Request(CancellationCase.SYSTEM, CancelledBy.system, "expire", reason,
                 reason, BookingRefunds.To.MEANS_OF_PAYMENT, false, ActorType.system, null), now);
         return true;
+    }
+
+    /**
+     * The booking for one of its parties (its passenger or its trip's driver), with its trip, driver and passenger;
+     * 404 {@code not_found} for anyone else, as for a booking that does not exist. For the chat (messaging).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Booking forParty(UUID callerId, UUID id) {
+        return bookings.find(id).filter(b -> isParty(b, callerId)).orElseThrow(BookingService::notFound);
+    }
+
+    /**
+     * {@link #forParty}, with the booking's row locked until the caller's transaction ends: chat messages of one
+     * booking are written one after the other, and a payment or cancellation of the booking waits for them (or
+     * they for it), so a message sees the state it is written under. Only the booking's row is locked, and the
+     * caller takes no other row lock afterwards, so the lock order of booking changes (trip, then booking) holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Booking lockForParty(UUID callerId, UUID id) {
+        if (!bookings.lockRow(id)) {
+            throw notFound();
+        }
+        return forParty(callerId, id);
+    }
+
+    /** The view of {@code booking} for {@code viewer}, with the viewer's unread chat messages. */
+    private BookingView view(Booking booking, UUID viewer) {
+        return BookingView.of(booking, viewer,
+                unread.count(viewer, List.of(booking.getId())).getOrDefault(booking.getId(), 0));
     }
 
     /** CXL-1's "wallet first": what a passenger's own cancellation or no-show leaves goes to the wallet, if on. */

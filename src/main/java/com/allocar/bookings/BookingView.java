@@ -10,12 +10,13 @@ import java.util.UUID;
 /**
  * A booking as its passenger or its trip's driver sees it. {@code qr_code} is the passenger's boarding code,
  * shown only to the passenger and only once paid; the driver reads it from the passenger's phone.
+ * {@code unread_messages}: the chat messages of the other party the viewer has not marked read.
  */
 public record BookingView(UUID id, BookingStatus status, int seats, BigDecimal amountTotal, String currency,
                           TripSummary trip, Person passenger, Person driver, String qrCode, Instant expiresAt,
                           Instant checkedInAt, Instant startedAt, Instant completedAt, Instant cancelledAt,
                           CancelledBy cancelledBy, String cancelReason, Instant createdAt, Instant updatedAt,
-                          long version) {
+                          long version, int unreadMessages) {
 
     public record TripSummary(UUID id, TripStatus status, String origin, String destination, Instant departureTime,
                               BigDecimal pricePerSeat) {
@@ -34,7 +35,7 @@ public record BookingView(UUID id, BookingStatus status, int seats, BigDecimal a
         }
     }
 
-    public static BookingView of(Booking booking, UUID viewer) {
+    public static BookingView of(Booking booking, UUID viewer, int unreadMessages) {
         boolean passengerView = booking.ownerId().equals(viewer);
         boolean contact = booking.getStatus() == BookingStatus.paid;
         return new BookingView(booking.getId(), booking.getStatus(), booking.getSeats(), booking.getAmountTotal(),
@@ -44,6 +45,6 @@ public record BookingView(UUID id, BookingStatus status, int seats, BigDecimal a
                 passengerView && booking.getStatus() == BookingStatus.paid ? booking.getQrCode() : null,
                 booking.getExpiresAt(), booking.getCheckedInAt(), booking.getStartedAt(), booking.getCompletedAt(),
                 booking.getCancelledAt(), booking.getCancelledBy(), booking.getCancelReason(), booking.getCreatedAt(),
-                booking.getUpdatedAt(), booking.getVersion());
+                booking.getUpdatedAt(), booking.getVersion(), unreadMessages);
     }
 }

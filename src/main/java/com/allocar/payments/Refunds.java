@@ -51,6 +51,8 @@ public class Refunds {
     Event<RefundRequested> requested;
     @Inject
     Event<PaymentOutcome> outcomes;
+    @Inject
+    Event<PaymentRefundRecorded> refundRecorded;
 
     /**
      * Refunds {@code amount} of the booking's paid payment by {@code route}. Empty when the booking has no paid
@@ -122,6 +124,7 @@ public class Refunds {
             audit.record(actorType, actorId, "payment.refund_requested", "payments", payment.getId(), meta);
             requested.fire(new RefundRequested(refund.getId()));
         }
+        refundRecorded.fire(recorded(payment, refund));
         return new RefundOutcome(refund.getId(), payment.getId(), francs, refund.getRoute(), refund.getStatus().name());
     }
 
@@ -164,6 +167,12 @@ public class Refunds {
         meta.put("route", RefundRoute.ORIGINAL.name());
         meta.put("reason", "provider_refund");
         audit.record(ActorType.system, null, "payment.refund", "payments", payment.getId(), meta);
+        refundRecorded.fire(recorded(payment, refund));
+    }
+
+    private static PaymentRefundRecorded recorded(Payment payment, PaymentRefund refund) {
+        return new PaymentRefundRecorded(payment.getId(),
+                payment.getBooking() == null ? null : payment.getBooking().getId(), refund.getId(), refund.getAmount());
     }
 
     static Instant now() {

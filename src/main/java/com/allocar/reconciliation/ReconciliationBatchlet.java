@@ -1,5 +1,6 @@
 package com.allocar.reconciliation;
 
+import com.allocar.jobs.JobMeters;
 import com.allocar.payments.PaymentProvider;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -14,8 +15,8 @@ import java.util.logging.Logger;
 /**
  * The {@code reconcile} step of the {@code reconciliation} job ({@code batch-jobs/reconciliation.xml}). Job
  * parameters: {@code day} (ISO date, UTC; default yesterday), {@code provider} (wave, orange, mtn, stripe; default
- * all), {@code runId} (the run {@code POST /admin/reconciliation/run} opened), {@code triggeredBy} (schedule or
- * console when there is no run yet). Without {@code runId} the run of this job instance is taken (a restart), else a
+ * all), {@code runId} (the run {@code POST /admin/reconciliation/run} opened), {@code trigger} (schedule, admin;
+ * else console). Without {@code runId} the run of this job instance is taken (a restart), else a
  * new one is opened. The work is {@link Reconciliation#execute}, which resumes from the run's progress: a stopped
  * or failed execution restarted from the batch console goes on where it stopped.
  */
@@ -36,12 +37,14 @@ public class ReconciliationBatchlet extends AbstractBatchlet {
     @BatchProperty(name = "runId")
     String runId;
     @Inject
-    @BatchProperty(name = "triggeredBy")
-    String triggeredBy;
+    @BatchProperty(name = "trigger")
+    String trigger;
     @Inject
     ReconciliationRuns runs;
     @Inject
     Reconciliation reconciliation;
+    @Inject
+    JobMeters meters;
 
     private volatile boolean stopping;
 
@@ -50,6 +53,7 @@ public class ReconciliationBatchlet extends AbstractBatchlet {
         UUID run = run();
         runs.attach(run, job.getInstanceId(), job.getExecutionId());
         LOG.info(() -> "Reconciliation run " + run + " (job execution " + job.getExecutionId() + ")");
+        ReconciliationRuns.Progress before = runs.progress(run);
         try {
             if (reconciliation.execute(run, () -> stopping) == Reconciliation.Outcome.stopped) {
                 runs.fail(run, "stopped");
@@ -59,6 +63,10 @@ public class ReconciliationBatchlet extends AbstractBatchlet {
         } catch (RuntimeException e) {
             runs.fail(run, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
+        } finally {
+            ReconciliationRuns.Progress after = runs.progress(run);
+            meters.items(job.getJobName(), after.checked() - before.checked());
+            meters.itemFailures(job.getJobName(), after.unchecked() - before.unchecked());
         }
     }
 
@@ -70,10 +78,10 @@ public class ReconciliationBatchlet extends AbstractBatchlet {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        RunTrigger trigger = present(triggeredBy) && RunTrigger.schedule.name().equals(triggeredBy.trim())
+        RunTrigger by = present(trigger) && RunTrigger.schedule.name().equals(trigger.trim())
                 ? RunTrigger.schedule : RunTrigger.console;
         return runs.open(ReconciliationJobs.day(day), present(provider) ? PaymentProvider.valueOf(provider.trim()) : null,
-                trigger, null);
+                by, null);
     }
 
     private static boolean present(String value) {

@@ -1,17 +1,16 @@
 package com.allocar.reconciliation;
 
+import com.allocar.jobs.JobLauncher;
 import com.allocar.payments.PaymentProvider;
 import com.allocar.platform.errors.ServiceUnavailableException;
 import com.allocar.platform.errors.ValidationException;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Starts the {@code reconciliation} job for finance ({@code POST /admin/reconciliation/run}): opens the run (409 when
  * one of that day and provider is running; audited), then, outside any transaction, starts the job through the
- * {@link JobOperator} with the run's id as a job parameter.
+ * JobOperator ({@link JobLauncher}) with the run's id as a job parameter.
  */
 @ApplicationScoped
 public class ReconciliationJobs {
@@ -30,6 +29,8 @@ public class ReconciliationJobs {
     ReconciliationRuns runs;
     @Inject
     ReconciliationReports reports;
+    @Inject
+    JobLauncher launcher;
 
     /** The day a job parameter names: an ISO date, or yesterday (UTC) when absent. */
     public static LocalDate day(String value) {
@@ -57,16 +58,16 @@ public class ReconciliationJobs {
         PaymentProvider provider = request == null || request.provider() == null ? null
                 : PaymentProvider.valueOf(request.provider());
         UUID runId = runs.open(day, provider, RunTrigger.admin, adminId);
-        Properties parameters = new Properties();
-        parameters.setProperty("day", day.toString());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("day", day.toString());
         if (provider != null) {
-            parameters.setProperty("provider", provider.name());
+            parameters.put("provider", provider.name());
         }
-        parameters.setProperty("runId", runId.toString());
-        parameters.setProperty("triggeredBy", RunTrigger.admin.name());
+        parameters.put("runId", runId.toString());
+        parameters.put("trigger", RunTrigger.admin.name());
         long executionId;
         try {
-            executionId = BatchRuntime.getJobOperator().start(JOB, parameters);
+            executionId = launcher.start(JOB, parameters);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciliation run " + runId + ": the job did not start", e);
             runs.fail(runId, "the job did not start: " + e.getClass().getSimpleName());

@@ -36,7 +36,7 @@ public class ReconciliationRuns {
 
     /** Where a run stands. */
     public record Progress(UUID id, LocalDate day, PaymentProvider provider, RunStatus status, String phase,
-                           String cursor) {
+                           String cursor, int checked, int unchecked) {
     }
 
     /**
@@ -120,7 +120,7 @@ public class ReconciliationRuns {
         }
         em.refresh(run);
         return new Progress(run.getId(), run.getDay(), run.getProvider(), run.getStatus(), run.getPhase(),
-                run.getPhaseCursor());
+                run.getPhaseCursor(), run.getRecordsChecked(), run.getRecordsUnchecked());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.allocar.wallet;
 
 import com.allocar.platform.migration.DatabaseMigrator;
+import com.allocar.wallet.PayoutCall.Outcome;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -121,60 +122,8 @@ public class WithdrawalPayouts {
     }
 
     Outcome call(WithdrawalRecords.Claim claim) {
-        Optional<PayoutGateway> gateway = gateways.payouts(claim.method());
-        if (gateway.isEmpty()) {
-            return Outcome.unresolved(null, "no payout gateway for " + claim.method());
-        }
-        // an earlier attempt was claimed and left no provider reference: it may have reached the provider
-        boolean earlierUnanswered = claim.providerRef() == null && claim.attempt() > 1;
-        try {
-            PayoutResult result;
-            if (claim.providerRef() != null) {
-                result = gateway.get().lookUpPayout(claim.providerRef());
-            } else {
-                Optional<PayoutResult> earlier = earlierUnanswered ? earlierPayout(gateway.get(), claim) : Optional.empty();
-                result = earlier.isPresent() ? earlier.get()
-                        : gateway.get().send(new PayoutRequest(claim.id().toString(), claim.amount(), "XOF",
-                                claim.phone(), null, claim.id().toString(), "Retrait AlloCar"));
-            }
-            return switch (result.status()) {
-                case succeeded -> Outcome.done(result.providerPayoutId());
-                case failed, reversed -> Outcome.failed(result.providerPayoutId(),
-                        result.failureReason() == null ? result.status().name() : result.failureReason());
-                case processing -> Outcome.unresolved(result.providerPayoutId(), "provider_processing");
-            };
-        } catch (PayoutRefusedException e) {
-            if (claim.providerRef() != null) {
-                // A look-up refused (the provider does not find its own payout): still unknown, never returned blindly.
-                LOG.warning(() -> claim + ": look-up refused (" + e.getMessage() + ")");
-                return Outcome.unresolved(null, "lookup_refused");
-            }
-            String code = e.providerCode() == null ? "refused" : e.providerCode();
-            if (earlierUnanswered) {
-                // The refusal may answer this send only, while the unanswered one paid: finance checks it.
-                LOG.warning(() -> claim + ": refused (" + code + ") after an unanswered attempt; needs review");
-                return Outcome.review("refused_after_unanswered_attempt: " + code);
-            }
-            return Outcome.failed(null, code);
-        } catch (PayoutUnavailableException e) {
-            return Outcome.unresolved(null, "provider_unavailable");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, claim + " failed unexpectedly; outcome unknown", e);
-            return Outcome.unresolved(null, "unexpected_error");
-        }
-    }
-
-    /**
-     * The payout an unanswered attempt may have made, searched by our reference. A search the provider refuses
-     * finds nothing: the send that follows carries the same idempotency key.
-     */
-    private static Optional<PayoutResult> earlierPayout(PayoutGateway gateway, WithdrawalRecords.Claim claim) {
-        try {
-            return gateway.findPayout(claim.id().toString());
-        } catch (PayoutRefusedException e) {
-            LOG.info(() -> claim + ": payout search refused (" + e.getMessage() + "); sending with the same key");
-            return Optional.empty();
-        }
+        return PayoutCall.call(gateways.payouts(claim.method()), new PayoutCall.Transfer(claim.id().toString(),
+                claim.amount(), claim.phone(), claim.providerRef(), claim.attempt(), "Retrait AlloCar"));
     }
 
     /** The retry interval, doubled after each unresolved attempt, at most an hour. */
@@ -196,28 +145,6 @@ public class WithdrawalPayouts {
         running = false;
         if (sweep != null) {
             sweep.cancel(false);
-        }
-    }
-
-    /** What the provider said, reduced to what the withdrawal does next. */
-    record Outcome(Kind kind, String providerRef, String reason) {
-        enum Kind { done, failed, unresolved, review }
-
-        static Outcome done(String providerRef) {
-            return new Outcome(Kind.done, providerRef, null);
-        }
-
-        static Outcome failed(String providerRef, String reason) {
-            return new Outcome(Kind.failed, providerRef, reason);
-        }
-
-        static Outcome unresolved(String providerRef, String reason) {
-            return new Outcome(Kind.unresolved, providerRef, reason);
-        }
-
-        /** The provider may have paid and said no to a later send: finance decides. */
-        static Outcome review(String reason) {
-            return new Outcome(Kind.review, null, reason);
         }
     }
 }

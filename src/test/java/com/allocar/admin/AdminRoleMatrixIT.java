@@ -51,6 +51,11 @@ class AdminRoleMatrixIT {
         ROUTES.put("POST /api/v1/admin/wallet/withdrawals/{id}/resolve", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/wallet/debts", "payments and payouts");
         ROUTES.put("POST /api/v1/admin/wallet/debts/{id}/resolve", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/payouts/run", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/payouts", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/payouts/export", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/payouts/{id}/retry", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/payouts/{id}/resolve", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/payments", "payments and payouts");
         ROUTES.put("POST /api/v1/admin/reconciliation/run", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs", "payments and payouts");

@@ -42,11 +42,47 @@ class DependencyDirectionTest {
     }
 
     @Test
-    void nothingBelowUsesTheReconciliation() {
+    void theMoneyBelowNeverUsesEarningsPayoutsOrJobs() {
         noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..",
                         "com.allocar.payments..", "com.allocar.wallet..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.earnings..", "com.allocar.payouts..",
+                        "com.allocar.jobs..")
+                .because("earnings hear of rides, fines and refunds through events that bookings and payments own; "
+                        + "payouts and jobs sit on top")
+                .check(MAIN);
+    }
+
+    @Test
+    void earningsNeverUsesPayouts() {
+        noClasses().that().resideInAPackage("com.allocar.earnings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.payouts..")
+                .because("payouts posts to the ledger; earnings reads payout totals through PayoutTotals, which it owns")
+                .check(MAIN);
+    }
+
+    @Test
+    void theJobMachineryKnowsNoDomain() {
+        noClasses().that().resideInAPackage("com.allocar.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.bookings..", "com.allocar.payments..",
+                        "com.allocar.wallet..", "com.allocar.earnings..", "com.allocar.payouts..")
+                .because("jobs schedules, starts, measures and cleans up; the domains bring their own job artifacts")
+                .check(MAIN);
+    }
+
+    @Test
+    void messagingSitsAboveBookings() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.messaging..")
+                .because("the chat belongs to a booking; bookings counts unread messages through UnreadMessages")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingBelowUsesTheReconciliation() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..",
+                        "com.allocar.payments..", "com.allocar.wallet..", "com.allocar.jobs..")
                 .should().dependOnClassesThat().resideInAPackage("com.allocar.reconciliation..")
-                .because("the reconciliation checks the money domains; they never depend on it")
+                .because("the reconciliation checks the money domains, which never depend on it; jobs knows no domain")
                 .check(MAIN);
     }
 }

@@ -68,6 +68,10 @@ class ObservabilityIT {
         assertThat(RestAssured.given().relaxedHTTPSValidation()
                 .auth().preemptive().basic(ItServer.env("ALLOCAR_CONSOLE_USER", "console"), "wrong-password")
                 .get(url).statusCode()).isEqualTo(401);
+        // the application's own callers may submit jobs (batchSubmitter for everyone); the REST API still may not
+        assertThat(RestAssured.given().relaxedHTTPSValidation().contentType("application/json")
+                .body("{\"applicationName\":\"allocar\",\"moduleName\":\"allocar.war\",\"jobXMLName\":\"cleanup\"}")
+                .post(url).statusCode()).isEqualTo(401);
         assertThat(RestAssured.given().relaxedHTTPSValidation()
                 .auth().preemptive().basic(ItServer.env("ALLOCAR_CONSOLE_USER", "console"),
                         ItServer.env("ALLOCAR_CONSOLE_PASSWORD", ""))

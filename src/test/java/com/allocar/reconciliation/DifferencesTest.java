@@ -96,6 +96,13 @@ class DifferencesTest {
     }
 
     @Test
+    void aJobWithoutADayReconcilesYesterdayUtc() {
+        assertThat(ReconciliationJobs.day(null)).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        assertThat(ReconciliationJobs.day(" ")).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        assertThat(ReconciliationJobs.day("2026-12-01")).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+    }
+
+    @Test
     void onlyMoneyAtTheProviderIsMissingHere() {
         assertThat(Differences.atProviderOnly(PaymentProvider.stripe, theirs(ProviderPaymentStatus.succeeded, "5"), "x")
                 .orElseThrow().difference().kind()).isEqualTo(DifferenceKind.missing_here);

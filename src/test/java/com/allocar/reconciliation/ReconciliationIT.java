@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.bookings.BookingFixtures;
 import com.allocar.testsupport.Answers;
+import com.allocar.testsupport.BatchConsole;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.ItServer;
@@ -17,6 +18,7 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -88,6 +90,18 @@ class ReconciliationIT {
         return Db.value(String.class, "SELECT status FROM " + table + " WHERE id = ?", id);
     }
 
+    private static Map<String, Object> row(String sql, Object... parameters) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        Db.query(sql, rows -> {
+            if (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+                }
+            }
+        }, parameters);
+        return row;
+    }
+
     private static long count(String sql, Object... parameters) {
         return Db.value(Long.class, sql, parameters);
     }
@@ -95,12 +109,6 @@ class ReconciliationIT {
     private static Response start(String token, Map<String, Object> body) {
         return Clients.withToken(token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Clients.json(body)).post(ADMIN + "/run");
-    }
-
-    /** The batch REST API as the console account. */
-    private static io.restassured.specification.RequestSpecification console() {
-        return RestAssured.given().relaxedHTTPSValidation().auth().preemptive()
-                .basic(ItServer.env("ALLOCAR_CONSOLE_USER", "console"), ItServer.env("ALLOCAR_CONSOLE_PASSWORD", ""));
     }
 
     /** Starts a run of {@code day} (all providers unless given) and waits for it to end: the run. */
@@ -274,13 +282,9 @@ class ReconciliationIT {
                 + "AND action IN ('reconciliation.run_started', 'reconciliation.run_finished')", runId)).isEqualTo(2);
 
         // the run is a job of the batch console, submitted by the admin; tokens do not sign in there
-        String executionUrl = ItServer.httpsBaseUrl() + "/ibm/api/batch/jobexecutions/" + run.getLong("batch_execution_id");
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonPath execution = console().get(executionUrl).then().statusCode(200).extract().jsonPath();
-        while (!"COMPLETED".equals(execution.getString("batchStatus")) && System.nanoTime() < deadline) {
-            sleep(200);
-            execution = console().get(executionUrl).then().statusCode(200).extract().jsonPath();
-        }
+        long executionId = run.getLong("batch_execution_id");
+        assertThat(BatchConsole.awaitEnd(executionId, Duration.ofSeconds(30))).isEqualTo("COMPLETED");
+        JsonPath execution = BatchConsole.execution(executionId);
         assertThat(execution.getString("jobName")).isEqualTo("reconciliation");
         assertThat(execution.getString("batchStatus")).isEqualTo("COMPLETED");
         assertThat(RestAssured.given().relaxedHTTPSValidation().header("Authorization", "Bearer " + finance)
@@ -304,37 +308,38 @@ class ReconciliationIT {
         // a run whose progress cannot be read: its first execution fails
         UUID runId = Db.id("INSERT INTO reconciliation_runs (day, triggered_by, phase, phase_cursor) "
                 + "VALUES (?, 'console', 'attempts', 'not-a-record') RETURNING id", day);
-        Map<String, Object> parameters = Map.of("day", day.toString(), "runId", runId.toString());
-        JsonPath submitted = console().contentType("application/json")
-                .body(Clients.json(Map.of("applicationName", "allocar", "moduleName", "allocar.war",
-                        "jobXMLName", "reconciliation", "jobParameters", parameters)))
-                .post(ItServer.httpsBaseUrl() + "/ibm/api/batch/jobinstances").then().statusCode(201).extract().jsonPath();
-        long instance = submitted.getLong("instanceId");
-        awaitRun(runId, "failed");
+        long first = BatchConsole.submit("reconciliation", Map.of("day", day.toString(), "runId", runId.toString()));
+        assertThat(BatchConsole.awaitEnd(first, Duration.ofSeconds(60))).isEqualTo("FAILED");
+        assertThat(status("reconciliation_runs", runId)).isEqualTo("failed");
         assertThat(Db.value(String.class, "SELECT failure FROM reconciliation_runs WHERE id = ?", runId))
                 .contains("IllegalArgumentException");
         assertThat(status("payments", lost)).isEqualTo("init");
 
+        // restarted without parameters: the job instance's run is found again and resumed
         Db.sql("UPDATE reconciliation_runs SET phase_cursor = NULL WHERE id = ?", runId);
-        console().contentType("application/json").body(Clients.json(Map.of("jobParameters", parameters)))
-                .put(ItServer.httpsBaseUrl() + "/ibm/api/batch/jobinstances/" + instance + "?action=restart")
-                .then().statusCode(200);
-        awaitRun(runId, "done");
+        long second = BatchConsole.restart(first);
+        assertThat(BatchConsole.awaitEnd(second, Duration.ofSeconds(60))).isEqualTo("COMPLETED");
+        assertThat(status("reconciliation_runs", runId)).isEqualTo("done");
         assertThat(Db.value(Integer.class, "SELECT repaired FROM reconciliation_runs WHERE id = ?", runId)).isOne();
-        assertThat(Db.value(Long.class, "SELECT batch_instance_id FROM reconciliation_runs WHERE id = ?", runId))
-                .isEqualTo(instance);
+        assertThat(Db.value(Long.class, "SELECT batch_execution_id FROM reconciliation_runs WHERE id = ?", runId))
+                .isEqualTo(second);
         assertThat(status("payments", lost)).isEqualTo("paid");
         assertThat(count("SELECT count(*) FROM reconciliation_runs WHERE day = ?", day)).as("the same run").isOne();
         assertThat(count("SELECT count(*) FROM audit_logs WHERE entity = 'reconciliation_runs' AND entity_id = ? "
                 + "AND action = 'reconciliation.run_failed'", runId)).isOne();
     }
 
-    private static void awaitRun(UUID runId, String expected) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!expected.equals(status("reconciliation_runs", runId))) {
-            assertThat(System.nanoTime()).as("run " + runId + " becomes " + expected).isLessThan(deadline);
-            sleep(200);
-        }
+    @Test
+    void aScheduledExecutionOpensARunOfItsOwn() {
+        LocalDate day = ownDay();
+        long execution = BatchConsole.submit("reconciliation", Map.of("trigger", "schedule", "day", day.toString()));
+        assertThat(BatchConsole.awaitEnd(execution, Duration.ofSeconds(90))).isEqualTo("COMPLETED");
+        Map<String, Object> run = row("SELECT day, triggered_by, status, admin_id FROM reconciliation_runs "
+                + "WHERE batch_execution_id = ?", execution);
+        assertThat(run.get("day").toString()).isEqualTo(day.toString());
+        assertThat(run.get("triggered_by")).isEqualTo("schedule");
+        assertThat(run.get("status")).isEqualTo("done");
+        assertThat(run.get("admin_id")).isNull();
     }
 
     @Test

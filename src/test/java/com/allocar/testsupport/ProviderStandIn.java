@@ -95,6 +95,11 @@ public abstract class ProviderStandIn {
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, name + "-stand-in-stop"));
     }
 
+    /** How long the stand-in takes to answer such a request (a slow provider); none unless a stand-in says so. */
+    protected int delayFor(String method, String path) {
+        return 0;
+    }
+
     /** Answers one request (method, path, query, headers, body) from the stand-in's state. */
     protected abstract Reply handle(Request request, String method, String path);
 
@@ -120,6 +125,9 @@ public abstract class ProviderStandIn {
             } catch (RuntimeException e) {
                 reply = new Reply(500, "{\"message\":\"stand-in bug: " + e + "\"}", Map.of());
             }
+        }
+        if (delay == 0) {
+            delay = delayFor(method, path);
         }
         ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status())
                 .withBody(reply.body());

@@ -46,6 +46,8 @@ public final class WaveStandIn extends ProviderStandIn {
     private final Map<String, Map<String, Object>> sessions = new LinkedHashMap<>();
     private final Map<String, JsonObject> payoutsByKey = new LinkedHashMap<>();
     private final Map<String, JsonObject> payoutsById = new LinkedHashMap<>();
+    private final Map<String, Integer> payoutSends = new LinkedHashMap<>();
+    private volatile int payoutDelayMs;
     private final Map<String, Reply> refundsByKey = new LinkedHashMap<>();
     private String nextPayoutStatus = "succeeded";
     private Duration nextLifetime;
@@ -181,6 +183,7 @@ public final class WaveStandIn extends ProviderStandIn {
         if (key == null || key.isBlank()) {
             return error(400, "missing-idempotency-key", "idempotency-key is required");
         }
+        payoutSends.merge(key, 1, Integer::sum);
         JsonObject earlier = payoutsByKey.get(key);
         if (earlier != null) {
             return Reply.json(200, earlier);
@@ -217,6 +220,26 @@ public final class WaveStandIn extends ProviderStandIn {
     public synchronized List<JsonObject> payoutsFor(String clientReference) {
         return payoutsById.values().stream().filter(p -> clientReference.equals(p.getString("client_reference", null)))
                 .toList();
+    }
+
+    /** How many times a payout was asked for with this idempotency key (the payouts made stay one per key). */
+    public synchronized int payoutSends(String idempotencyKey) {
+        return payoutSends.getOrDefault(idempotencyKey, 0);
+    }
+
+    /** The payouts made to this mobile number, whatever their key or reference. */
+    public synchronized List<JsonObject> payoutsTo(String mobile) {
+        return payoutsById.values().stream().filter(p -> mobile.equals(p.getString("mobile", null))).toList();
+    }
+
+    /** Each payout request waits this long before it is answered (0: at once), to catch a run in the middle. */
+    public synchronized void payoutDelay(int millis) {
+        payoutDelayMs = millis;
+    }
+
+    @Override
+    protected int delayFor(String method, String path) {
+        return "POST".equals(method) && "/v1/payout".equals(path) ? payoutDelayMs : 0;
     }
 
     /** The next payout is made, but its answer is lost (504): the caller cannot know it was paid. */

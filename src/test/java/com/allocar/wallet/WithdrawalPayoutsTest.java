@@ -2,7 +2,7 @@ package com.allocar.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allocar.wallet.WithdrawalPayouts.Outcome;
+import com.allocar.wallet.PayoutCall.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

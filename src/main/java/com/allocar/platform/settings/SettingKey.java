@@ -1,6 +1,7 @@
 package com.allocar.platform.settings;
 
 import com.allocar.platform.json.JsonNumbers;
+import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +9,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -62,7 +65,31 @@ public enum SettingKey {
                     + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000},"
                     + "{\"name\":\"Abidjan–San-Pédro\",\"ends\":[{\"lat\":5.36,\"lon\":-4.0083},{\"lat\":4.7485,\"lon\":-6.6363}],"
                     + "\"radius_km\":30,\"floor\":4000,\"ceiling\":15000}]",
-            "Price floor and ceiling per seat (XOF) on popular axes, both directions (TRIP-6)", Rules::axes);
+            "Price floor and ceiling per seat (XOF) on popular axes, both directions (TRIP-6)", Rules::axes),
+    JOBS_PAYOUTS_CRON("jobs.payouts.cron", SettingValueType.string, "\"0 0 6 * * *\"",
+            "When the driver payouts job runs (cron, UTC)", Rules::cron),
+    JOBS_RECONCILIATION_CRON("jobs.reconciliation.cron", SettingValueType.string, "\"0 0 2 * * *\"",
+            "When the daily payment reconciliation runs (cron, UTC)", Rules::cron),
+    JOBS_CLEANUP_CRON("jobs.cleanup.cron", SettingValueType.string, "\"0 15 * * * *\"",
+            "When the clean-up job runs (cron, UTC)", Rules::cron),
+    CLEANUP_OTP_RETENTION_HOURS("cleanup.otp_retention_hours", SettingValueType.integer, "48",
+            "Hours an expired one-time code is kept before clean-up", Rules::positive),
+    CLEANUP_REFRESH_TOKEN_RETENTION_DAYS("cleanup.refresh_token_retention_days", SettingValueType.integer, "30",
+            "Days an expired refresh token is kept before clean-up", Rules::positive),
+    CLEANUP_WEBHOOK_RETENTION_DAYS("cleanup.webhook_retention_days", SettingValueType.integer, "90",
+            "Days a processed provider notification (webhook inbox) is kept before clean-up", Rules::positive),
+    CLEANUP_OUTBOX_RETENTION_DAYS("cleanup.outbox_retention_days", SettingValueType.integer, "30",
+            "Days a sent notification is kept before clean-up", Rules::positive),
+    CLEANUP_JOB_FIRING_RETENTION_DAYS("cleanup.job_firing_retention_days", SettingValueType.integer, "30",
+            "Days a scheduled job firing record is kept", Rules::positive),
+    PAYOUT_HOLD_HOURS("payouts.hold_hours", SettingValueType.integer, "24",
+            "Hours after a ride ends before its earning can be paid out (room for a dispute)", Rules::nonNegative),
+    MESSAGES_PER_MINUTE("messages.per_minute", SettingValueType.integer, "20",
+            "Chat messages and image uploads one user may send per minute, all bookings together (0: no limit)",
+            Rules::nonNegative),
+    MESSAGES_POST_COMPLETION_DAYS("messages.post_completion_days", SettingValueType.integer, "7",
+            "Days after a ride is completed during which its passenger and driver may still write to each other",
+            Rules::nonNegative);
 
     private final String key;
     private final SettingValueType type;
@@ -175,6 +202,21 @@ public enum SettingKey {
             boolean allStrings = object.values().stream()
                     .allMatch(id -> id instanceof JsonString text && !text.getString().isBlank());
             return allStrings ? null : "every template id must be a non-empty string";
+        }
+
+        /** A cron expression of Jakarta Concurrency's {@code CronTrigger} (5 or 6 fields) that fires at all. */
+        static String cron(JsonValue value) {
+            String expression = ((JsonString) value).getString();
+            if (expression.isBlank() || expression.length() > 120) {
+                return "must be a cron expression such as \"0 0 6 * * *\" (seconds minutes hours day month weekday)";
+            }
+            try {
+                var trigger = new CronTrigger(expression, ZoneOffset.UTC);
+                var next = trigger.getNextRunTime(null, ZonedDateTime.now(ZoneOffset.UTC));
+                return next == null ? "never fires" : null;
+            } catch (RuntimeException e) {
+                return "must be a cron expression such as \"0 0 6 * * *\" (seconds minutes hours day month weekday)";
+            }
         }
 
         static String axes(JsonValue value) {

@@ -137,6 +137,42 @@ public class Settings {
                 .min(Comparator.comparingDouble(axis -> axis.fit(origin, destination)));
     }
 
+    /** How long a ride's earning waits before a payout may take it ({@code payouts.hold_hours}). */
+    public Duration payoutHold() {
+        return Duration.ofHours(integer(SettingKey.PAYOUT_HOLD_HOURS));
+    }
+
+    /** A job's cron expression ({@code jobs.*.cron}), already checked by its rule. */
+    public String cron(SettingKey key) {
+        if (!key.key().startsWith("jobs.") || !key.key().endsWith(".cron")) {
+            throw new IllegalArgumentException(key.key() + " is not a job schedule");
+        }
+        return ((JsonString) value(key)).getString();
+    }
+
+    /** How long the clean-up job keeps what it deletes (JOB-3), one setting each. */
+    public Retention retention() {
+        return new Retention(Duration.ofHours(integer(SettingKey.CLEANUP_OTP_RETENTION_HOURS)),
+                Duration.ofDays(integer(SettingKey.CLEANUP_REFRESH_TOKEN_RETENTION_DAYS)),
+                Duration.ofDays(integer(SettingKey.CLEANUP_WEBHOOK_RETENTION_DAYS)),
+                Duration.ofDays(integer(SettingKey.CLEANUP_OUTBOX_RETENTION_DAYS)),
+                Duration.ofDays(integer(SettingKey.CLEANUP_JOB_FIRING_RETENTION_DAYS)));
+    }
+
+    /** The clean-up job's retention periods, each counted from the row's expiry, processing or sending. */
+    public record Retention(Duration otp, Duration refreshToken, Duration webhook, Duration outbox, Duration jobFiring) {
+    }
+
+    /** Chat messages and image uploads one user may send per minute (0: no limit). */
+    public int messagesPerMinute() {
+        return integer(SettingKey.MESSAGES_PER_MINUTE);
+    }
+
+    /** How long after a ride's completion its parties may still write to each other. */
+    public Duration messagesAfterCompletion() {
+        return Duration.ofDays(integer(SettingKey.MESSAGES_POST_COMPLETION_DAYS));
+    }
+
     /** Forgets the cached values once an admin's change is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         cache.invalidateAll();

@@ -35,6 +35,47 @@ public final class ObjectKeys {
         return "kyc/" + userId + "/" + documentId + "/" + side + "." + extension(contentType);
     }
 
+    /**
+     * {@code chat/{bookingId}/{senderId}/{random uuid}.{ext}} in the private bucket: an image one party of a booking
+     * uploads for a chat message. The ids in the key are what {@link #chatImageOf} checks a message's key against.
+     */
+    public static String chatImage(UUID bookingId, UUID senderId, String contentType) {
+        if (PDF.equalsIgnoreCase(contentType)) {
+            throw new IllegalArgumentException("a chat image is a JPEG, PNG or WebP image");
+        }
+        return "chat/" + bookingId + "/" + senderId + "/" + UUID.randomUUID() + "." + extension(contentType);
+    }
+
+    /**
+     * Whether {@code key} has the exact form {@link #chatImage} makes for this booking and sender (an image type's
+     * extension, a uuid in canonical form): anything else, or someone else's key, is not a chat image of theirs.
+     */
+    public static boolean chatImageOf(String key, UUID bookingId, UUID senderId) {
+        if (key == null) {
+            return false;
+        }
+        String prefix = "chat/" + bookingId + "/" + senderId + "/";
+        if (!key.startsWith(prefix)) {
+            return false;
+        }
+        String name = key.substring(prefix.length());
+        int dot = name.indexOf('.');
+        if (dot != 36) {
+            return false;
+        }
+        String id = name.substring(0, dot);
+        String extension = name.substring(dot + 1);
+        try {
+            if (!UUID.fromString(id).toString().equals(id)) {
+                return false;
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+        return extension.equals(EXTENSIONS.get(JPEG)) || extension.equals(EXTENSIONS.get(PNG))
+                || extension.equals(EXTENSIONS.get(WEBP));
+    }
+
     /** The media type a key was made for (by its extension), e.g. to sign a new upload of the same object. */
     public static Optional<String> contentTypeOf(String key) {
         int dot = key.lastIndexOf('.');

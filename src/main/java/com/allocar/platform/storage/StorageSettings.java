@@ -40,6 +40,7 @@ public record StorageSettings(URI endpoint, String region, String accessKey, Str
         return accessKey != null && secretKey != null;
     }
 
+    /** The bucket's name: the public one for {@link Bucket#PUBLIC}, the private one for everything else. */
     public String bucket(Bucket bucket) {
         return bucket == Bucket.PUBLIC ? publicBucket : kycBucket;
     }

@@ -29,8 +29,6 @@ import com.allocar.payments.Payment;
 import com.allocar.payments.PaymentAttempt;
 import com.allocar.payments.PaymentMethod;
 import com.allocar.payments.PaymentProvider;
-import com.allocar.payments.Payout;
-import com.allocar.payments.PayoutItem;
 import com.allocar.payments.WebhookEvent;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditLog;
@@ -48,6 +46,7 @@ import com.allocar.trips.TripStatus;
 import com.allocar.trips.TripStop;
 import com.allocar.vehicles.ComfortLevel;
 import com.allocar.vehicles.Vehicle;
+import com.allocar.payouts.Payout;
 import com.allocar.wallet.PayoutProvider;
 import com.allocar.wallet.Wallet;
 import com.allocar.wallet.WalletTxn;
@@ -106,12 +105,12 @@ class EntitySchemaIT {
     private static final List<String> TABLES = List.of("users", "kyc_documents", "vehicles", "trips", "trip_stops",
             "bookings", "booking_events", "payments", "payment_attempts", "wallets", "wallet_txns", "messages", "driver_locations",
             "ratings", "promos", "promo_redemptions", "referrals", "disputes", "admin_users", "audit_logs", "payouts",
-            "payout_items", "settings", "idempotency_keys", "webhook_events", "outbox_messages", "refresh_tokens",
+            "settings", "idempotency_keys", "webhook_events", "outbox_messages", "refresh_tokens",
             "otp_codes", "device_tokens");
 
     private static final List<Class<?>> ENTITIES = List.of(User.class, KycDocument.class, RefreshToken.class,
             OtpCode.class, Vehicle.class, Trip.class, TripStop.class, Booking.class, BookingEvent.class,
-            Payment.class, PaymentAttempt.class, WebhookEvent.class, Payout.class, PayoutItem.class, Wallet.class, WalletTxn.class,
+            Payment.class, PaymentAttempt.class, WebhookEvent.class, Payout.class, Wallet.class, WalletTxn.class,
             Message.class, DriverLocation.class, Rating.class, Promo.class, PromoRedemption.class, Referral.class,
             Dispute.class, AdminUser.class, AuditLog.class, Setting.class, IdempotencyKey.class,
             OutboxMessage.class, DeviceToken.class);
@@ -359,7 +358,7 @@ class EntitySchemaIT {
                             Instant.now().plus(30, ChronoUnit.DAYS), "JUnit", "127.0.0.1"),
                     new OtpCode(passenger.getEmail(), OtpPurpose.verify_email, "code-hash",
                             Instant.now().plus(10, ChronoUnit.MINUTES)),
-                    new Message(booking, passenger.getId(), MessageType.text, "J'arrive"),
+                    new Message(booking, 1, passenger.getId(), MessageType.text, "J'arrive", false),
                     new DriverLocation(trip.getId(), driver.getId(), TIEBISSOU),
                     new Rating(booking.getId(), passenger.getId(), driver.getId(), 5, "Parfait"),
                     new Referral(driver.getId(), passenger.getId(), new BigDecimal("500"), new BigDecimal("500")),
@@ -379,7 +378,6 @@ class EntitySchemaIT {
             txn.setBalanceAfter(new BigDecimal("5000"));
             em.persist(txn);
             em.persist(new PromoRedemption(promo, passenger.getId(), booking.getId(), new BigDecimal("500")));
-            em.persist(new PayoutItem(payout, booking.getId(), new BigDecimal("4500"), new BigDecimal("500")));
             em.getTransaction().commit();
             ids.put(Payment.class, payment.getId());
             ids.put(AdminUser.class, admin.getId());

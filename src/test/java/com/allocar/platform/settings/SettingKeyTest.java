@@ -40,6 +40,17 @@ class SettingKeyTest {
     }
 
     @Test
+    void jobSchedulesAreCronExpressionsThatFire() {
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("\"0 30 5 * * MON-FRI\""))).isEmpty();
+        assertThat(SettingKey.JOBS_CLEANUP_CRON.problem(SettingKey.parse("\"*/10 * * * *\""))).isEmpty();
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("\"every day\""))).isPresent();
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("\"0 61 * * * *\""))).isPresent();
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("\"0 0 0 31 2 *\""))).isPresent();
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("\"\""))).isPresent();
+        assertThat(SettingKey.JOBS_PAYOUTS_CRON.problem(SettingKey.parse("6"))).contains("must be a JSON string");
+    }
+
+    @Test
     void numbersOutOfTheApiBoundsAreRefusedBeforeAnyRule() {
         // Each passed its rule (a percent of 0..100, an amount of at most 1e9) and then cost seconds per computation.
         assertThat(SettingKey.PLATFORM_FEE_PERCENT.problem(SettingKey.parse("1e-9000000")))

@@ -40,4 +40,26 @@ class ObjectKeysTest {
         assertThatThrownBy(() -> ObjectKeys.photo(USER, "../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ObjectKeys.photo(USER, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void chatImageKeysNameBookingAndSenderAndAreCheckedExactly() {
+        UUID booking = DOCUMENT;
+        String key = ObjectKeys.chatImage(booking, USER, "image/png");
+        assertThat(key).matches("chat/" + booking + "/" + USER + "/[0-9a-f-]{36}\\.png");
+        assertThat(ObjectKeys.chatImageOf(key, booking, USER)).isTrue();
+        assertThat(ObjectKeys.chatImageOf(key, USER, booking)).as("another booking, another sender").isFalse();
+        assertThat(ObjectKeys.chatImageOf(key, booking, UUID.randomUUID())).as("someone else's").isFalse();
+        String prefix = "chat/" + booking + "/" + USER + "/";
+        String id = UUID.randomUUID().toString();
+        assertThat(ObjectKeys.chatImageOf(prefix + id + ".jpg", booking, USER)).isTrue();
+        assertThat(ObjectKeys.chatImageOf(prefix + id + ".pdf", booking, USER)).isFalse();
+        assertThat(ObjectKeys.chatImageOf(prefix + id.toUpperCase() + ".jpg", booking, USER)).isFalse();
+        assertThat(ObjectKeys.chatImageOf(prefix + "../" + id + ".jpg", booking, USER)).isFalse();
+        assertThat(ObjectKeys.chatImageOf(prefix + id + ".jpg/x.jpg", booking, USER)).isFalse();
+        assertThat(ObjectKeys.chatImageOf(prefix + "x" + id.substring(1) + ".jpg", booking, USER)).isFalse();
+        assertThat(ObjectKeys.chatImageOf(null, booking, USER)).isFalse();
+        assertThat(ObjectKeys.contentTypeOf(key)).hasValue("image/png");
+        assertThatThrownBy(() -> ObjectKeys.chatImage(booking, USER, "application/pdf")).isInstanceOf(
+                IllegalArgumentException.class);
+    }
 }

@@ -54,5 +54,31 @@ class ObjectStorageTest {
                 .isInstanceOf(ServiceUnavailableException.class);
         assertThatThrownBy(() -> unconfigured.download(Bucket.KYC, "kyc/u/d/front.jpg"))
                 .isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(() -> unconfigured.head(Bucket.CHAT, "chat/b/u/i.png"))
+                .isInstanceOf(ServiceUnavailableException.class);
+    }
+
+    @Test
+    void chatImagesAreInThePrivateBucket() {
+        assertThat(URI.create(storage.upload(Bucket.CHAT, "chat/b/u/i.png", "image/png").url()).getPath())
+                .isEqualTo("/allocar-kyc/chat/b/u/i.png");
+        assertThat(URI.create(storage.download(Bucket.CHAT, "chat/b/u/i.png").url()).getPath())
+                .isEqualTo("/allocar-kyc/chat/b/u/i.png");
+    }
+
+    @Test
+    void aStorageThatDoesNotAnswerALookUpIsUnavailable() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ObjectStorage away = new ObjectStorage(StorageSettings.of(Optional.of("http://127.0.0.1:" + closed),
+                "us-east-1", Optional.of("test-key"), Optional.of("test-secret"), "allocar-public", "allocar-kyc",
+                Optional.empty()));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> away.head(Bucket.CHAT, "chat/b/u/i.png"))
+                .isInstanceOf(ServiceUnavailableException.class);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .isLessThanOrEqualTo(ObjectStorage.CONNECT_TIMEOUT.plus(ObjectStorage.ANSWER_TIMEOUT).plusSeconds(2));
     }
 }

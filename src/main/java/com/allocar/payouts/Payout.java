@@ -1,4 +1,4 @@
-package com.allocar.payments;
+package com.allocar.payouts;
 
 import com.allocar.platform.persistence.VersionedEntity;
 import com.allocar.wallet.PayoutProvider;
@@ -13,13 +13,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What a driver is owed for the completed bookings of a period (one {@link PayoutItem} per booking, and a
- * booking is in at most one payout). {@code amount} is the net sent to the driver.
+ * Money sent to a driver: the sum of the ledger entries it settled ({@code driver_ledger.payout_id}), fines and
+ * reversals netted. {@code amount} is what the driver receives. Written by {@link PayoutPlanner} and
+ * {@link PayoutRecords} in SQL (state moves are conditional updates); read here for views.
  */
 @Entity
 @Table(name = "payouts")
 public class Payout extends VersionedEntity {
-    /** users.id of the driver. */
     @Column(name = "driver_id", nullable = false, updatable = false)
     private UUID driverId;
 
@@ -54,9 +54,25 @@ public class Payout extends VersionedEntity {
     @Column(name = "failure_reason")
     private String failureReason;
 
-    /** When the transfer ended, done or failed. */
     @Column(name = "processed_at")
     private Instant processedAt;
+
+    @Column(name = "job_instance_id")
+    private Long jobInstanceId;
+
+    @Column(name = "job_execution_id")
+    private Long jobExecutionId;
+
+    private String recipient;
+
+    @Column(name = "review_note")
+    private String reviewNote;
+
+    @Column(name = "resolved_by")
+    private UUID resolvedBy;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
 
     protected Payout() {
     }
@@ -123,5 +139,29 @@ public class Payout extends VersionedEntity {
 
     public Instant getProcessedAt() {
         return processedAt;
+    }
+
+    public Long getJobInstanceId() {
+        return jobInstanceId;
+    }
+
+    public Long getJobExecutionId() {
+        return jobExecutionId;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public UUID getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
     }
 }

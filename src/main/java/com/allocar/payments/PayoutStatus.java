@@ -1,6 +1,0 @@
-package com.allocar.payments;
-
-/** scheduled → processing → done | failed. */
-public enum PayoutStatus {
-    scheduled, processing, done, failed
-}
