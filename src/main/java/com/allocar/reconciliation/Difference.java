@@ -8,14 +8,15 @@ import java.util.UUID;
 /**
  * One difference, as a run records it ({@code reconciliation_items}).
  *
- * @param key       names the record within the run ({@code attempt:<id>}, {@code refund:<id>},
- *                  {@code provider:<provider>:<ref>}, {@code event:<inbox id>})
+ * @param key       names the record within the run ({@code attempt:<id>}, {@code refund:<id>}, {@code payout:<id>},
+ *                  {@code withdrawal:<id>}, {@code provider:<provider>:<ref>}, {@code event:<inbox id>})
+ * @param recordId  the refund, payout or withdrawal id (as {@code recordType} says), else null
  * @param ourRef    our reference at the provider (the attempt id), null when we have none
  * @param repaired  whether the run repaired it (through the webhook path)
  * @param action    what was done, or what finance should do
  */
 public record Difference(DifferenceKind kind, RecordType recordType, PaymentProvider provider, String key,
-                         UUID paymentId, UUID attemptId, UUID refundId, String ourRef, String providerRef,
+                         UUID paymentId, UUID attemptId, UUID recordId, String ourRef, String providerRef,
                          BigDecimal ourAmount, String ourStatus, BigDecimal providerAmount, String providerStatus,
                          boolean repaired, String action) {
     public Difference {
@@ -28,7 +29,7 @@ public record Difference(DifferenceKind kind, RecordType recordType, PaymentProv
 
     /** The same difference, after a repair was tried. */
     public Difference withRepair(boolean done, String what) {
-        return new Difference(kind, recordType, provider, key, paymentId, attemptId, refundId, ourRef, providerRef,
+        return new Difference(kind, recordType, provider, key, paymentId, attemptId, recordId, ourRef, providerRef,
                 ourAmount, ourStatus, providerAmount, providerStatus, done, what);
     }
 }

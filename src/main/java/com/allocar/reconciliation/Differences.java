@@ -7,6 +7,7 @@ import com.allocar.payments.PaymentRecords.RefundRecord;
 import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.ProviderPaymentStatus;
 import com.allocar.payments.provider.ProviderStatus;
+import com.allocar.wallet.PayoutResult;
 import java.util.Optional;
 
 /**
@@ -131,6 +132,66 @@ public final class Differences {
                 "provider:" + provider + ":" + theirs.providerRef(), null, null, null, theirs.ourReference(),
                 theirs.providerRef(), null, null, theirs.amount(), theirs.rawStatus(), false,
                 FINANCE + why + " (refund the payer or attach the money by hand)"), false));
+    }
+
+    /**
+     * A payout or withdrawal of ours against the provider's payout found by its id or our reference ({@code theirs}
+     * null: the provider has none). Money out is never repaired here: a payout still open is settled by its own job's
+     * next look-up; everything else is finance's ({@code POST /admin/payouts/{id}/resolve},
+     * {@code /admin/wallet/withdrawals/{id}/resolve}).
+     */
+    public static Optional<Finding> transfer(Transfer ours, PayoutResult theirs) {
+        if (theirs == null) {
+            return ours.state() != Transfer.State.paid ? Optional.empty()
+                    : Optional.of(new Finding(transferDifference(DifferenceKind.missing_at_provider, ours, null,
+                    FINANCE + "recorded as paid out, the provider has no payout for it"), false));
+        }
+        if (theirs.status() == PayoutResult.Status.succeeded && theirs.amount() != null
+                && !Amounts.same(theirs.amount(), ours.amount())) {
+            return Optional.of(new Finding(transferDifference(DifferenceKind.amount_mismatch, ours, theirs,
+                    FINANCE + "the provider paid out another amount"), false));
+        }
+        String action = switch (theirs.status()) {
+            case succeeded -> switch (ours.state()) {
+                case paid -> null;
+                case failed -> FINANCE + "paid out at the provider although the amount was given back here: the "
+                        + "money left twice";
+                case open -> "paid out at the provider: its job records it at its next look-up";
+                case review -> FINANCE + "paid out at the provider: resolve it as paid";
+            };
+            case failed, reversed -> switch (ours.state()) {
+                case paid -> FINANCE + "recorded as paid out, " + theirs.status() + " at the provider (never "
+                        + "un-paid automatically)";
+                case open -> theirs.status() + " at the provider: its job records it at its next look-up";
+                case review -> FINANCE + theirs.status() + " at the provider: resolve it as failed";
+                case failed -> null;
+            };
+            case processing -> ours.state() == Transfer.State.paid
+                    ? FINANCE + "recorded as paid out, still processing at the provider" : null;
+        };
+        return action == null ? Optional.empty() : Optional.of(new Finding(
+                transferDifference(DifferenceKind.status_mismatch, ours, theirs, action), false));
+    }
+
+    /** A second payout the provider made under our reference (a payout paid twice). */
+    public static Optional<Finding> secondTransfer(Transfer ours, PayoutResult other) {
+        if (other.status() != PayoutResult.Status.succeeded) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(new Difference(DifferenceKind.missing_here, ours.type(), PaymentProvider.wave,
+                "provider:wave:" + other.providerPayoutId(), null, null, ours.id(), ours.id().toString(),
+                other.providerPayoutId(), null, null, other.amount(), other.status().name(), false,
+                FINANCE + "a second payout under our reference " + ours.id() + " (" + ours.type() + " "
+                        + ours.providerRef() + " is recorded here): paid twice"), false));
+    }
+
+    private static Difference transferDifference(DifferenceKind kind, Transfer ours, PayoutResult theirs,
+                                                 String action) {
+        return new Difference(kind, ours.type(), PaymentProvider.wave, ours.type() + ":" + ours.id(), null, null,
+                ours.id(), ours.id().toString(),
+                theirs != null && theirs.providerPayoutId() != null ? theirs.providerPayoutId() : ours.providerRef(),
+                ours.amount(), ours.status(), theirs == null ? null : theirs.amount(),
+                theirs == null ? "not_found" : theirs.status().name(), false, action);
     }
 
     private static boolean sameMoney(AttemptRecord ours, ProviderStatus theirs) {

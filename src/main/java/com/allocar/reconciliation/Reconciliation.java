@@ -15,6 +15,17 @@ import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderPaymentStatus;
 import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderStatus;
+import com.allocar.payouts.AdminPayoutView;
+import com.allocar.payouts.PayoutFinance;
+import com.allocar.platform.paging.ListQuery;
+import com.allocar.wallet.AdminWithdrawalView;
+import com.allocar.wallet.PayoutGateway;
+import com.allocar.wallet.PayoutGateways;
+import com.allocar.wallet.PayoutProvider;
+import com.allocar.wallet.PayoutRefusedException;
+import com.allocar.wallet.PayoutResult;
+import com.allocar.wallet.PayoutUnavailableException;
+import com.allocar.wallet.WalletFinance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -40,6 +51,8 @@ import java.util.logging.Logger;
  *   looked up; Wave's sessions of the same reference are searched too (a paid session we do not hold);</li>
  *   <li>{@code refunds}: every refund a provider made that day, against the provider's status of the payment
  *   (Stripe reports full refunds; for the others, that the payment exists there);</li>
+ *   <li>{@code payouts} and {@code withdrawals}: the driver payouts and wallet withdrawals made that day, against
+ *   Wave's payout (by its id, else by our reference), and Wave's payout under our reference (a second payout);</li>
  *   <li>{@code provider_lists}: the providers' own lists of the day's payments, where they have one (Stripe), for
  *   payments missing here;</li>
  *   <li>{@code webhooks}: signed successes received that day that named nothing of ours.</li>
@@ -54,7 +67,7 @@ public class Reconciliation {
     /** How {@link #execute} ended. */
     public enum Outcome { done, stopped }
 
-    enum Phase { attempts, refunds, provider_lists, webhooks }
+    enum Phase { attempts, refunds, payouts, withdrawals, provider_lists, webhooks }
 
     @Inject
     ReconciliationRuns runs;
@@ -66,6 +79,12 @@ public class Reconciliation {
     WebhookInbox inbox;
     @Inject
     ReconciliationMetrics metrics;
+    @Inject
+    PayoutFinance payouts;
+    @Inject
+    WalletFinance withdrawals;
+    @Inject
+    PayoutGateways payoutGateways;
 
     /** One page's result. */
     record Page(List<Difference> found, int checked, int unchecked, String cursor, boolean last) {
@@ -88,6 +107,8 @@ public class Reconciliation {
             Page page = switch (phase) {
                 case attempts -> attempts(from, to, run.provider(), cursor);
                 case refunds -> refunds(from, to, run.provider(), cursor);
+                case payouts -> payouts(from, to, run.provider(), cursor);
+                case withdrawals -> withdrawals(from, to, run.provider(), cursor);
                 case provider_lists -> providerLists(from, to, run.provider(), cursor);
                 case webhooks -> webhooks(from, to, run.provider());
             };
@@ -223,6 +244,100 @@ public class Reconciliation {
         }
         return new Page(found, checked, unchecked,
                 page.isEmpty() ? cursor : page.get(page.size() - 1).refundId().toString(), page.size() < PAGE);
+    }
+
+    /** The driver payouts made that day (through Wave; manual ones are finance's own). */
+    Page payouts(Instant from, Instant to, PaymentProvider only, String cursor) {
+        if (only != null && only != PaymentProvider.wave) {
+            return new Page(List.of(), 0, 0, null, true);
+        }
+        int page = cursor == null ? 1 : Integer.parseInt(cursor);
+        com.allocar.platform.api.Page<AdminPayoutView> made = payouts.list(day(from, to, page));
+        List<Transfer> transfers = made.items().stream().filter(p -> p.provider() == PayoutProvider.wave)
+                .map(p -> new Transfer(RecordType.payout, p.id(), p.amount(), p.status().name(), switch (p.status()) {
+                    case paid -> Transfer.State.paid;
+                    case failed -> Transfer.State.failed;
+                    case needs_review -> Transfer.State.review;
+                    case scheduled, processing -> Transfer.State.open;
+                }, p.providerRef())).toList();
+        return transfers(transfers, made.pagination(), page);
+    }
+
+    /** The wallet withdrawals made that day (Wave's payouts). */
+    Page withdrawals(Instant from, Instant to, PaymentProvider only, String cursor) {
+        if (only != null && only != PaymentProvider.wave) {
+            return new Page(List.of(), 0, 0, null, true);
+        }
+        int page = cursor == null ? 1 : Integer.parseInt(cursor);
+        com.allocar.platform.api.Page<AdminWithdrawalView> made = withdrawals.withdrawals(day(from, to, page));
+        List<Transfer> transfers = made.items().stream().filter(w -> PayoutProvider.wave.name().equals(w.method()))
+                .map(w -> new Transfer(RecordType.withdrawal, w.id(), w.amount(), w.status().name(), switch (w.status()) {
+                    case done -> Transfer.State.paid;
+                    case failed -> Transfer.State.failed;
+                    case needs_review -> Transfer.State.review;
+                    case requested, processing -> Transfer.State.open;
+                }, w.providerRef())).toList();
+        return transfers(transfers, made.pagination(), page);
+    }
+
+    /** A page of the day's rows by creation, oldest first (the lists' own filters, so no other domain's tables here). */
+    private static ListQuery day(Instant from, Instant to, int page) {
+        return new ListQuery(page, PAGE, List.of(new ListQuery.Order("created_at", false)),
+                List.of(new ListQuery.Condition("created_at", ListQuery.Operator.gte, List.of(from)),
+                        new ListQuery.Condition("created_at", ListQuery.Operator.lte, List.of(to.minusNanos(1000)))));
+    }
+
+    private Page transfers(List<Transfer> transfers, com.allocar.platform.api.Pagination pagination, int page) {
+        List<Difference> found = new ArrayList<>();
+        int checked = 0;
+        int unchecked = 0;
+        for (Transfer ours : transfers) {
+            Optional<List<Difference>> compared = compare(ours);
+            if (compared.isPresent()) {
+                found.addAll(compared.get());
+                checked++;
+            } else {
+                unchecked++;
+            }
+        }
+        boolean last = pagination.page() >= pagination.pageCount();
+        return new Page(found, checked, unchecked, String.valueOf(page + 1), last);
+    }
+
+    /** A payout or withdrawal against Wave's payout: by its id when we have it, else by our reference. */
+    Optional<List<Difference>> compare(Transfer ours) {
+        Optional<PayoutGateway> gateway = payoutGateways.payouts(PayoutProvider.wave);
+        if (gateway.isEmpty() || !gateway.get().available()) {
+            return Optional.empty();
+        }
+        List<Difference> found = new ArrayList<>();
+        PayoutResult theirs;
+        try {
+            theirs = ours.providerRef() != null ? gateway.get().lookUpPayout(ours.providerRef())
+                    : gateway.get().findPayout(ours.id().toString()).orElse(null);
+        } catch (PayoutRefusedException e) {
+            if (!(e.getCause() instanceof ProviderRefusedException refused && refused.notFound())) {
+                LOG.info(() -> "Reconciliation: " + ours.type() + " " + ours.id() + " not checked: " + e.getMessage());
+                return Optional.empty();
+            }
+            theirs = null;
+        } catch (PayoutUnavailableException e) {
+            LOG.info(() -> "Reconciliation: " + ours.type() + " " + ours.id() + " not checked: " + e.getMessage());
+            return Optional.empty();
+        }
+        Differences.transfer(ours, theirs).ifPresent(finding -> found.add(finding.difference()));
+        if (ours.providerRef() != null) {
+            try {
+                gateway.get().findPayout(ours.id().toString())
+                        .filter(other -> other.providerPayoutId() != null
+                                && !other.providerPayoutId().equals(ours.providerRef()))
+                        .flatMap(other -> Differences.secondTransfer(ours, other))
+                        .ifPresent(finding -> found.add(finding.difference()));
+            } catch (PayoutRefusedException | PayoutUnavailableException e) {
+                LOG.info(() -> "Reconciliation: payout search of " + ours.id() + " failed: " + e.getMessage());
+            }
+        }
+        return Optional.of(found);
     }
 
     /**

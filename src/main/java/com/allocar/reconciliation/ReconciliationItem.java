@@ -42,6 +42,12 @@ public class ReconciliationItem extends IdentifiedEntity {
     @Column(name = "refund_id", insertable = false, updatable = false)
     private UUID refundId;
 
+    @Column(name = "payout_id", insertable = false, updatable = false)
+    private UUID payoutId;
+
+    @Column(name = "withdrawal_id", insertable = false, updatable = false)
+    private UUID withdrawalId;
+
     @Column(name = "our_ref", insertable = false, updatable = false)
     private String ourRef;
 
@@ -102,6 +108,14 @@ public class ReconciliationItem extends IdentifiedEntity {
 
     public UUID getRefundId() {
         return refundId;
+    }
+
+    public UUID getPayoutId() {
+        return payoutId;
+    }
+
+    public UUID getWithdrawalId() {
+        return withdrawalId;
     }
 
     public String getOurRef() {

@@ -13,13 +13,17 @@ public record ReconciliationItemView(
         UUID id,
         UUID runId,
         DifferenceKind kind,
-        @Schema(description = "What of ours it is about: a payment (one of its attempts) or a refund")
+        @Schema(description = "What of ours it is about: a payment (one of its attempts), a refund, a driver payout "
+                + "or a wallet withdrawal")
         RecordType recordType,
         PaymentProvider provider,
         UUID paymentId,
         @Schema(description = "Our attempt at the provider") UUID attemptId,
         UUID refundId,
-        @Schema(description = "Our reference at the provider (the attempt id); null for missing_here") String ourRef,
+        @Schema(description = "The driver payout (record type payout)") UUID payoutId,
+        @Schema(description = "The wallet withdrawal (record type withdrawal)") UUID withdrawalId,
+        @Schema(description = "Our reference at the provider (the attempt, payout or withdrawal id); null for "
+                + "missing_here") String ourRef,
         @Schema(description = "The provider's id (Wave session, Stripe intent, Orange order, MTN reference, or the "
                 + "webhook event id)") String providerRef,
         @Schema(description = "XOF, whole francs") BigDecimal ourAmount,
@@ -33,7 +37,8 @@ public record ReconciliationItemView(
 
     static ReconciliationItemView of(ReconciliationItem item) {
         return new ReconciliationItemView(item.getId(), item.getRunId(), item.getKind(), item.getRecordType(),
-                item.getProvider(), item.getPaymentId(), item.getAttemptId(), item.getRefundId(), item.getOurRef(),
+                item.getProvider(), item.getPaymentId(), item.getAttemptId(), item.getRefundId(), item.getPayoutId(),
+                item.getWithdrawalId(), item.getOurRef(),
                 item.getProviderRef(), whole(item.getOurAmount()), item.getOurStatus(), whole(item.getProviderAmount()),
                 item.getProviderStatus(), item.isRepaired(), item.getAction(), item.getCreatedAt());
     }

@@ -70,7 +70,7 @@ public class ReconciliationReports {
             .defaultSort("created_at", false)
             .build();
     static final String[] CSV_HEADER = {"run_id", "day", "kind", "record_type", "provider", "payment_id", "attempt_id",
-            "refund_id", "our_ref", "provider_ref", "our_amount", "our_status", "provider_amount", "provider_status",
+            "refund_id", "payout_id", "withdrawal_id", "our_ref", "provider_ref", "our_amount", "our_status", "provider_amount", "provider_status",
             "repaired", "action", "created_at"};
     private static final Map<String, String> RUN_ATTRIBUTES = Map.of("status", "status", "provider", "provider",
             "triggered_by", "triggeredBy", "created_at", "createdAt", "day", "day");
@@ -150,7 +150,8 @@ public class ReconciliationReports {
                 items = items(runId, new ListQuery(page, ListSpec.MAX_PAGE_SIZE, query.sort(), query.filters()));
                 for (ReconciliationItemView item : items.items()) {
                     csv.printRecord(item.runId(), day, item.kind(), item.recordType(), item.provider(),
-                            item.paymentId(), item.attemptId(), item.refundId(), item.ourRef(), item.providerRef(),
+                            item.paymentId(), item.attemptId(), item.refundId(), item.payoutId(), item.withdrawalId(),
+                            item.ourRef(), item.providerRef(),
                             item.ourAmount() == null ? null : item.ourAmount().toPlainString(), item.ourStatus(),
                             item.providerAmount() == null ? null : item.providerAmount().toPlainString(),
                             item.providerStatus(), item.repaired(), item.action(), item.createdAt());

@@ -130,16 +130,18 @@ public class ReconciliationRuns {
     public void record(UUID runId, List<Difference> found, int checked, int unchecked, String phase, String cursor) {
         for (Difference d : found) {
             em.createNativeQuery("INSERT INTO reconciliation_items (run_id, kind, record_type, provider, item_key, "
-                            + "payment_id, attempt_id, refund_id, our_ref, provider_ref, our_amount, our_status, "
-                            + "provider_amount, provider_status, repaired, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                            + "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+                            + "payment_id, attempt_id, refund_id, payout_id, withdrawal_id, our_ref, provider_ref, "
+                            + "our_amount, our_status, provider_amount, provider_status, repaired, action) VALUES (?1, ?2, "
+                            + "?3, ?4, ?5, ?6, ?7, ?8, ?17, ?18, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
                             + "ON CONFLICT (run_id, item_key, kind) DO NOTHING")
                     .setParameter(1, runId).setParameter(2, d.kind().name()).setParameter(3, d.recordType().name())
                     .setParameter(4, d.provider().name()).setParameter(5, d.key()).setParameter(6, d.paymentId())
-                    .setParameter(7, d.attemptId()).setParameter(8, d.refundId()).setParameter(9, d.ourRef())
+                    .setParameter(7, d.attemptId()).setParameter(8, d.recordType() == RecordType.refund ? d.recordId() : null).setParameter(9, d.ourRef())
                     .setParameter(10, d.providerRef()).setParameter(11, d.ourAmount()).setParameter(12, d.ourStatus())
                     .setParameter(13, d.providerAmount()).setParameter(14, d.providerStatus())
-                    .setParameter(15, d.repaired()).setParameter(16, d.action()).executeUpdate();
+                    .setParameter(15, d.repaired()).setParameter(16, d.action())
+                    .setParameter(17, d.recordType() == RecordType.payout ? d.recordId() : null)
+                    .setParameter(18, d.recordType() == RecordType.withdrawal ? d.recordId() : null).executeUpdate();
         }
         em.createNativeQuery("UPDATE reconciliation_runs SET records_checked = records_checked + ?2, "
                         + "records_unchecked = records_unchecked + ?3, phase = ?4, phase_cursor = ?5, "

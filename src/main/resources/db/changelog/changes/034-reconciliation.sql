@@ -27,7 +27,7 @@ CREATE TABLE reconciliation_runs (
 );
 COMMENT ON TABLE reconciliation_runs IS 'one run of the daily reconciliation (docs/reconciliation.md): a UTC day, one provider or all (provider null)';
 COMMENT ON COLUMN reconciliation_runs.records_unchecked IS 'records of ours the provider could not be asked about (not configured, unavailable, refused): run again later';
-COMMENT ON COLUMN reconciliation_runs.phase IS 'progress: attempts, refunds, provider_lists, webhooks; null once done';
+COMMENT ON COLUMN reconciliation_runs.phase IS 'progress: attempts, refunds, payouts, withdrawals, provider_lists, webhooks; null once done';
 COMMENT ON COLUMN reconciliation_runs.phase_cursor IS 'progress within the phase (the last record compared, or the provider''s page cursor)';
 -- one running run per day and provider at a time (a second is refused; a run left running by a crash is taken over)
 CREATE UNIQUE INDEX ux_reconciliation_runs_running ON reconciliation_runs (day, COALESCE(provider, '*'))
@@ -40,18 +40,20 @@ CREATE TRIGGER trg_reconciliation_runs_updated_at BEFORE UPDATE ON reconciliatio
 --rollback DROP TABLE reconciliation_runs;
 
 --changeset allocar:034-reconciliation-items
--- Each difference a run found. item_key names the record (attempt:<id>, refund:<id>, provider:<provider>:<ref>,
--- event:<inbox id>): a resumed run that compares a record again adds nothing.
+-- Each difference a run found. item_key names the record (attempt:<id>, refund:<id>, payout:<id>, withdrawal:<id>,
+-- provider:<provider>:<ref>, event:<inbox id>): a resumed run that compares a record again adds nothing.
 CREATE TABLE reconciliation_items (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     run_id          uuid NOT NULL REFERENCES reconciliation_runs (id) ON DELETE CASCADE,
     kind            text NOT NULL CHECK (kind IN ('missing_at_provider', 'missing_here', 'amount_mismatch', 'status_mismatch')),
-    record_type     text NOT NULL CHECK (record_type IN ('payment', 'refund')),
+    record_type     text NOT NULL CHECK (record_type IN ('payment', 'refund', 'payout', 'withdrawal')),
     provider        text NOT NULL CHECK (provider IN ('wave', 'orange', 'mtn', 'stripe')),
     item_key        text NOT NULL,
     payment_id      uuid,
     attempt_id      uuid,
     refund_id       uuid,
+    payout_id       uuid,
+    withdrawal_id   uuid,
     our_ref         text,
     provider_ref    text,
     our_amount      numeric(12,2),
@@ -64,9 +66,10 @@ CREATE TABLE reconciliation_items (
     CONSTRAINT ux_reconciliation_items_key UNIQUE (run_id, item_key, kind)
 );
 COMMENT ON TABLE reconciliation_items IS 'one difference between our records and a provider''s, found by a reconciliation run';
-COMMENT ON COLUMN reconciliation_items.our_ref IS 'our reference at the provider: the attempt id (Wave client_reference, MTN X-Reference-Id, Stripe metadata[payment_id]); null for missing_here';
+COMMENT ON COLUMN reconciliation_items.our_ref IS 'our reference at the provider: the attempt id (Wave client_reference, MTN X-Reference-Id, Stripe metadata[payment_id]), the payout or withdrawal id (Wave payout client_reference); null for missing_here';
 COMMENT ON COLUMN reconciliation_items.action IS 'what the run did (repaired: applied through the webhook path) or what finance should do';
--- payment_id, attempt_id and refund_id name our rows without a foreign key: a difference is kept as found
+-- payment_id, attempt_id, refund_id, payout_id and withdrawal_id name our rows without a foreign key: a difference is
+-- kept as found
 CREATE INDEX ix_reconciliation_items_run ON reconciliation_items (run_id, created_at, id);
 CREATE INDEX ix_reconciliation_items_run_kind ON reconciliation_items (run_id, kind, provider);
 CREATE INDEX ix_reconciliation_items_payment ON reconciliation_items (payment_id) WHERE payment_id IS NOT NULL;

@@ -80,7 +80,8 @@ class DependencyDirectionTest {
     @Test
     void nothingBelowUsesTheReconciliation() {
         noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..",
-                        "com.allocar.payments..", "com.allocar.wallet..", "com.allocar.jobs..")
+                        "com.allocar.payments..", "com.allocar.wallet..", "com.allocar.earnings..", "com.allocar.payouts..",
+                        "com.allocar.jobs..")
                 .should().dependOnClassesThat().resideInAPackage("com.allocar.reconciliation..")
                 .because("the reconciliation checks the money domains, which never depend on it; jobs knows no domain")
                 .check(MAIN);

@@ -342,6 +342,79 @@ class ReconciliationIT {
         assertThat(run.get("admin_id")).isNull();
     }
 
+    /** A payout made at the Wave stand-in (as our payouts job would have made it): its id. */
+    private static String wavePayout(String clientReference, int amount, String status) {
+        wave.nextPayoutStatus(status);
+        try {
+            Response made = RestAssured.given().baseUri(wave.baseUrl()).header("Authorization", "Bearer " + wave.apiKey())
+                    .header("idempotency-key", UUID.randomUUID().toString()).contentType("application/json")
+                    .body(Clients.json(Map.of("currency", "XOF", "receive_amount", String.valueOf(amount),
+                            "mobile", "+2250700000000", "client_reference", clientReference)))
+                    .post("/v1/payout");
+            assertThat(made.statusCode()).as(made.asString()).isEqualTo(200);
+            return made.jsonPath().getString("id");
+        } finally {
+            wave.nextPayoutStatus("succeeded");
+        }
+    }
+
+    private static UUID payout(LocalDate day, int amount, String status, String providerRef) {
+        UUID driver = TestTokens.newUser();
+        return Db.id("INSERT INTO payouts (driver_id, amount, status, provider, provider_ref, period_start, period_end, "
+                + "created_at, processed_at) VALUES (?, ?, ?, 'wave', ?, ?, ?, ?, ?) RETURNING id", driver, amount, status,
+                providerRef, noon(day.minusDays(7)), noon(day), noon(day), noon(day));
+    }
+
+    @Test
+    void theDaysPayoutsAndWithdrawalsAreComparedWithWavesPayouts() {
+        LocalDate day = ownDay();
+        // p1: paid here, Wave paid another amount
+        UUID p1 = payout(day, 10000, "paid", null);
+        Db.sql("UPDATE payouts SET provider_ref = ? WHERE id = ?", wavePayout(p1.toString(), 9000, "succeeded"), p1);
+        // p2: failed here (given back to the driver), yet Wave paid it under our reference
+        UUID p2 = payout(day, 5000, "failed", null);
+        String paidAnyway = wavePayout(p2.toString(), 5000, "succeeded");
+        // p3: paid here, unknown at Wave
+        UUID p3 = payout(day, 7000, "paid", "pt-gone" + UUID.randomUUID().toString().substring(0, 8));
+        // p4: paid here and at Wave, and paid a second time under the same reference
+        UUID p4 = payout(day, 6000, "paid", null);
+        Db.sql("UPDATE payouts SET provider_ref = ? WHERE id = ?", wavePayout(p4.toString(), 6000, "succeeded"), p4);
+        String twice = wavePayout(p4.toString(), 6000, "succeeded");
+        // w1: a withdrawal done here, failed at Wave; w2: done on both sides
+        UUID user = TestTokens.newUser();
+        UUID w1 = Db.id("INSERT INTO wallet_withdrawals (user_id, amount, method, phone, status, completed_at, created_at) "
+                + "VALUES (?, 4000, 'wave', '+2250700000001', 'done', ?, ?) RETURNING id", user, noon(day), noon(day));
+        Db.sql("UPDATE wallet_withdrawals SET provider_ref = ? WHERE id = ?", wavePayout(w1.toString(), 4000, "failed"), w1);
+        UUID w2 = Db.id("INSERT INTO wallet_withdrawals (user_id, amount, method, phone, status, completed_at, created_at) "
+                + "VALUES (?, 3000, 'wave', '+2250700000001', 'done', ?, ?) RETURNING id", user, noon(day), noon(day));
+        Db.sql("UPDATE wallet_withdrawals SET provider_ref = ? WHERE id = ?", wavePayout(w2.toString(), 3000, "succeeded"), w2);
+
+        JsonPath run = reconcile(day, "wave");
+        assertThat(run.getString("status")).isEqualTo("done");
+        assertThat(run.getInt("records_unchecked")).isZero();
+        List<Map<String, Object>> items = items(run.getString("id"), "");
+        assertThat(items).hasSize(5);
+        Map<String, Object> amount = itemFor(items, "payout_id", p1);
+        assertThat(amount.get("kind")).isEqualTo("amount_mismatch");
+        assertThat(amount.get("record_type")).isEqualTo("payout");
+        assertThat(((Number) amount.get("provider_amount")).intValue()).isEqualTo(9000);
+        Map<String, Object> twiceOut = itemFor(items, "provider_ref", paidAnyway);
+        assertThat(twiceOut.get("kind")).isEqualTo("status_mismatch");
+        assertThat(twiceOut.get("payout_id")).isEqualTo(p2.toString());
+        assertThat((String) twiceOut.get("action")).contains("twice");
+        assertThat(itemFor(items, "payout_id", p3).get("kind")).isEqualTo("missing_at_provider");
+        Map<String, Object> second = itemFor(items, "provider_ref", twice);
+        assertThat(second.get("kind")).isEqualTo("missing_here");
+        assertThat(second.get("payout_id")).isEqualTo(p4.toString());
+        Map<String, Object> withdrawal = itemFor(items, "withdrawal_id", w1);
+        assertThat(withdrawal.get("kind")).isEqualTo("status_mismatch");
+        assertThat(withdrawal.get("record_type")).isEqualTo("withdrawal");
+        assertThat(items).noneMatch(item -> w2.toString().equals(item.get("withdrawal_id")));
+        assertThat(items).allMatch(item -> Boolean.FALSE.equals(item.get("repaired")));
+        assertThat(Db.value(String.class, "SELECT status FROM payouts WHERE id = ?", p2)).as("nothing changed here")
+                .isEqualTo("failed");
+    }
+
     @Test
     void aRunOfOneProviderLooksAtThatProviderOnly() {
         LocalDate day = ownDay();
