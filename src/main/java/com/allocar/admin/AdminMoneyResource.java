@@ -1,5 +1,7 @@
 package com.allocar.admin;
 
+import com.allocar.payments.AdminPaymentView;
+import com.allocar.payments.AdminPayments;
 import com.allocar.payments.AdminRefundView;
 import com.allocar.payments.RefundReviews;
 import com.allocar.platform.api.AlloCarApplication;
@@ -9,6 +11,7 @@ import com.allocar.wallet.AdminWithdrawalView;
 import com.allocar.wallet.WalletDebtStatus;
 import com.allocar.wallet.WalletDebtView;
 import com.allocar.wallet.WalletFinance;
+import com.allocar.wallet.WalletPeriod;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Money whose fate finance decides (issue 12), for super and finance admins: refunds and withdrawals whose
  * provider outcome is uncertain (needs_review) or that finance pays out by hand (MANUAL refunds), and debts left by
- * reversed card top-ups. Every resolution carries a note and is audited.
+ * reversed card top-ups. Every resolution carries a note and is audited. Also the list of all payments (ADM-2).
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +57,8 @@ public class AdminMoneyResource {
     WalletFinance wallets;
     @Inject
     Caller caller;
+    @Inject
+    AdminPayments payments;
 
     /** Finance's decision on a refund or withdrawal in needs_review, after checking the provider's records. */
     @Schema(name = "ResolveRequest")
@@ -176,5 +182,27 @@ public class AdminMoneyResource {
     public Envelope<WalletDebtView> resolveDebt(@PathParam("id") UUID id, @Valid @NotNull DebtResolveRequest resolution) {
         return Envelope.of(wallets.resolveDebt(caller.adminId(), id, WalletDebtStatus.valueOf(resolution.outcome()),
                 resolution.note()));
+    }
+
+    @GET
+    @Path("/payments")
+    @AdminOnly(AdminPermission.PAYMENTS_AND_PAYOUTS)
+    @Operation(operationId = "adminListPayments", summary = "Payments (ADM-2)",
+            description = "Every payment, booking or top-up, with the payer, the provider's references and the "
+                    + "platform's take. Filters: status, method, purpose, booking_id, user_id, amount_gte/lte, "
+                    + "created_at_gte/lte, paid_at_gte/lte, period (creation: 7d for the last 7 days, 1d to 366d; "
+                    + "YYYY-MM; YYYY-MM-DD; YYYY-MM-DD..YYYY-MM-DD, UTC). Standard pagination; sort created_at, "
+                    + "paid_at or amount (default newest first). Roles: super, finance.")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "init, authorized, paid, failed or refunded",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "method", in = ParameterIn.QUERY, description = "wave, orange, mtn, card or wallet",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "period", in = ParameterIn.QUERY, example = "30d", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "A page of payments")
+    @APIResponse(responseCode = "400", description = "validation_error: unknown filter or sort field, bad value or period")
+    public Envelope<List<AdminPaymentView>> payments(@Context UriInfo uri) {
+        var parameters = uri.getQueryParameters();
+        return Envelope.of(payments.list(AdminPayments.LIST.parse(parameters),
+                WalletPeriod.optional(parameters.getFirst("period"), Instant.now())));
     }
 }

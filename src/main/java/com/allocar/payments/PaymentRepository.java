@@ -30,6 +30,8 @@ public class PaymentRepository {
     EntityManager em;
     @Inject
     BookingSettlement settlement;
+    @Inject
+    AttemptPolls polls;
 
     public Optional<Payment> find(UUID id) {
         return Optional.ofNullable(em.find(Payment.class, id));
@@ -75,7 +77,8 @@ public class PaymentRepository {
 
     /**
      * A new attempt of the (locked) payment, {@code opening}. Its id is our reference at the provider: the payment's
-     * own id for the first attempt (what every provider held before attempts had rows), a new one afterwards.
+     * own id for the first attempt (what every provider held before attempts had rows), a new one afterwards. The
+     * poller will ask its provider about it if no notification settles it first ({@link AttemptPolls#schedule}).
      */
     public PaymentAttempt newAttempt(Payment payment, PaymentProvider provider) {
         Object id = em.createNativeQuery("INSERT INTO payment_attempts (id, payment_id, provider, opening_until) SELECT "
@@ -83,7 +86,9 @@ public class PaymentRepository {
                         + "?1, ?2, now() + make_interval(secs => ?3) RETURNING id")
                 .setParameter(1, payment.getId()).setParameter(2, provider.name())
                 .setParameter(3, PaymentService.OPENING_LEASE.toSeconds()).getResultList().get(0);
-        return em.find(PaymentAttempt.class, id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
+        UUID attemptId = id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
+        polls.schedule(attemptId);
+        return em.find(PaymentAttempt.class, attemptId);
     }
 
     public Optional<PaymentAttempt> attempt(UUID id) {

@@ -51,9 +51,34 @@ public class WebhookInbox {
      */
     @Transactional
     public WebhookOutcome apply(VerifiedNotification event, ProviderStatus looked, String body) {
+        return apply(event, looked, body, LookUpOrigin.webhook);
+    }
+
+    /**
+     * A final status that we looked up ourselves (the poller, the daily reconciliation), applied exactly as a hint
+     * confirmed by that look-up: inbox row ({@code <origin>:<attempt>:<status>:<txn>}, so applying the same answer
+     * twice is a duplicate), the payment locked, the look-up's facts checked against the attempt, then settled or
+     * failed. The poller asks only about attempts still waiting; the reconciliation may also repair a {@code failed}
+     * attempt the provider reports paid (a success is accepted from failed, as for a signed webhook). Never
+     * un-pays: a paid attempt reported failed is {@code already_applied}.
+     */
+    @Transactional
+    public WebhookOutcome applyLookUp(UUID attemptId, ProviderStatus looked, LookUpOrigin origin) {
+        if (!looked.status().isFinal()) {
+            return WebhookOutcome.pending;
+        }
+        String txn = looked.providerTxnId() == null ? "-" : looked.providerTxnId();
+        VerifiedNotification event = new VerifiedNotification(looked.provider(),
+                origin.name() + ":" + attemptId + ":" + looked.status() + ":" + txn, origin.name(), attemptId.toString(),
+                null, looked.status(), looked.amount(), looked.currency(), looked.providerTxnId(),
+                looked.failureReason(), true);
+        return apply(event, looked, looked.raw(), origin);
+    }
+
+    private WebhookOutcome apply(VerifiedNotification event, ProviderStatus looked, String body, LookUpOrigin origin) {
         boolean hint = event.lookUpRequired();
         Optional<Located> found = event.aboutPayment() ? find(event) : Optional.empty();
-        if (hint && (found.isEmpty() || !found.get().attempt().getStatus().awaiting())) {
+        if (hint && (found.isEmpty() || !origin.accepts(found.get().attempt().getStatus(), looked))) {
             // an unsigned hint names no attempt of ours still waiting for this provider's word: nothing is stored
             return found.isEmpty() ? WebhookOutcome.unknown_payment : WebhookOutcome.already_applied;
         }
@@ -99,7 +124,7 @@ public class WebhookInbox {
         }
         String txnId = hint ? looked.providerTxnId() : event.providerTxnId();
         String reason = hint ? looked.failureReason() : event.failureReason();
-        String source = "webhook:" + event.provider();
+        String source = origin.name() + ":" + event.provider();
         if (!hint && CardFailures.isFailedConfirmation(event)) {
             cardFailures.record(payment, event.eventId(), reason);
         }

@@ -56,6 +56,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/payouts/export", "payments and payouts");
         ROUTES.put("POST /api/v1/admin/payouts/{id}/retry", "payments and payouts");
         ROUTES.put("POST /api/v1/admin/payouts/{id}/resolve", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/payments", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/reconciliation/run", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/items", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/export", "payments and payouts");
     }
 
     @SuppressWarnings("unchecked")

@@ -76,4 +76,14 @@ class DependencyDirectionTest {
                 .because("the chat belongs to a booking; bookings counts unread messages through UnreadMessages")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingBelowUsesTheReconciliation() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..",
+                        "com.allocar.payments..", "com.allocar.wallet..", "com.allocar.earnings..", "com.allocar.payouts..",
+                        "com.allocar.jobs..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.reconciliation..")
+                .because("the reconciliation checks the money domains, which never depend on it; jobs knows no domain")
+                .check(MAIN);
+    }
 }

@@ -83,6 +83,7 @@ public final class StripeStandIn extends ProviderStandIn {
             intent.put("amount", Long.parseLong(form.get("amount")));
             intent.put("amount_received", 0L);
             intent.put("currency", "xof");
+            intent.put("created", Instant.now().getEpochSecond());
             intent.put("status", "requires_payment_method");
             intent.put("client_secret", id + "_secret_" + randomId(24));
             intent.put("description", form.get("description"));
@@ -98,6 +99,9 @@ public final class StripeStandIn extends ProviderStandIn {
         }
         if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             return refund(form);
+        }
+        if ("GET".equals(method) && "/v1/payment_intents".equals(path)) {
+            return list(request);
         }
         Matcher matcher = INTENT.matcher(path);
         if (!matcher.matches()) {
@@ -144,6 +148,67 @@ public final class StripeStandIn extends ProviderStandIn {
         return Reply.json(200, Json.createObjectBuilder().add("id", "re_" + randomId(24)).add("object", "refund")
                 .add("amount", amount).add("currency", "xof").add("payment_intent", intent.get("id").toString())
                 .add("charge", charge.get("id").toString()).add("status", "succeeded").build());
+    }
+
+    /**
+     * {@code GET /v1/payment_intents}: {@code created[gte]}, {@code created[lt]}, {@code limit} (default 10, at most
+     * 100), {@code starting_after}; newest first, as Stripe lists them; {@code expand[]=data.latest_charge}.
+     */
+    private Reply list(Request request) {
+        long from = request.queryParameter("created[gte]").isPresent()
+                ? Long.parseLong(request.queryParameter("created[gte]").firstValue()) : Long.MIN_VALUE;
+        long to = request.queryParameter("created[lt]").isPresent()
+                ? Long.parseLong(request.queryParameter("created[lt]").firstValue()) : Long.MAX_VALUE;
+        int limit = request.queryParameter("limit").isPresent()
+                ? Math.min(100, Integer.parseInt(request.queryParameter("limit").firstValue())) : 10;
+        String after = request.queryParameter("starting_after").isPresent()
+                ? request.queryParameter("starting_after").firstValue() : null;
+        boolean expand = request.queryParameter("expand[]").isPresent()
+                && request.queryParameter("expand[]").values().contains("data.latest_charge");
+        java.util.List<Map<String, Object>> matching = new java.util.ArrayList<>();
+        intents.values().forEach(intent -> {
+            long created = (long) intent.get("created");
+            if (created >= from && created < to) {
+                matching.add(0, intent);
+            }
+        });
+        matching.sort(java.util.Comparator.comparingLong((Map<String, Object> i) -> (long) i.get("created")).reversed());
+        int start = 0;
+        if (after != null) {
+            for (int i = 0; i < matching.size(); i++) {
+                if (after.equals(matching.get(i).get("id"))) {
+                    start = i + 1;
+                }
+            }
+        }
+        var data = Json.createArrayBuilder();
+        int end = Math.min(matching.size(), start + limit);
+        for (int i = start; i < end; i++) {
+            data.add(json(matching.get(i), expand));
+        }
+        return Reply.json(200, Json.createObjectBuilder().add("object", "list").add("url", "/v1/payment_intents")
+                .add("has_more", end < matching.size()).add("data", data).build());
+    }
+
+    /** An intent made directly at Stripe (not by us), e.g. from its dashboard: its id. */
+    public synchronized String createElsewhere(long amount, Map<String, String> metadata) {
+        String id = "pi_" + randomId(24);
+        Map<String, Object> intent = new LinkedHashMap<>();
+        intent.put("id", id);
+        intent.put("object", "payment_intent");
+        intent.put("amount", amount);
+        intent.put("amount_received", 0L);
+        intent.put("currency", "xof");
+        intent.put("created", Instant.now().getEpochSecond());
+        intent.put("status", "requires_payment_method");
+        intent.put("metadata", new LinkedHashMap<>(metadata));
+        intents.put(id, intent);
+        return id;
+    }
+
+    /** Moves the intent's creation time (its {@code created}) to {@code at}. */
+    public synchronized void createdAt(String intentId, Instant at) {
+        require(intentId).put("created", at.getEpochSecond());
     }
 
     /** The card was accepted: succeeded, amount received, a charge. */

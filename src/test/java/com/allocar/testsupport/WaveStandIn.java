@@ -262,6 +262,13 @@ public final class WaveStandIn extends ProviderStandIn {
         session.remove("last_payment_error");
     }
 
+    /** A session made for {@code clientReference} without us (another integration, a replayed request): its id. */
+    public synchronized String createElsewhere(String clientReference, String amount) {
+        Reply reply = create(Json.createObjectBuilder().add("amount", amount).add("currency", "XOF")
+                .add("client_reference", clientReference).build());
+        return parseJson(reply.body()).getString("id");
+    }
+
     /** A payment try failed ({@code insufficient-funds}…); the session stays open, as Wave's do. */
     public synchronized void failPayment(String sessionId, String code) {
         Map<String, Object> session = require(sessionId);

@@ -54,4 +54,31 @@ public interface PaymentGateway {
 
     /** The check of this provider's webhooks (local, no remote call). */
     WebhookVerifier webhookVerifier();
+
+    /**
+     * Every payment the provider holds under our reference (an attempt id), as look-ups would report them, for the
+     * daily reconciliation to find money we do not know of (a second paid session of one attempt). Empty when the
+     * provider cannot search by our reference (only Wave can: {@code GET /v1/checkout/sessions/search}).
+     */
+    default java.util.Optional<java.util.List<ProviderStatus>> findByReference(String ourReference) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * One page of the payments the provider made in {@code [from, to)}, {@code cursor} null for the first page, for
+     * the daily reconciliation to find payments missing here. Empty when the provider has no such list (only Stripe
+     * has one among ours: {@code GET /v1/payment_intents?created[gte]=…}).
+     */
+    default java.util.Optional<ProviderPage> listPayments(java.time.Instant from, java.time.Instant to, String cursor) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether {@link #lookUp} reports a payment refunded in full as {@link ProviderPaymentStatus#refunded} (Stripe,
+     * from the latest charge), so that our completed refunds can be checked against it. Wave's session, Orange's and
+     * MTN's statuses say nothing of refunds.
+     */
+    default boolean reportsRefunds() {
+        return false;
+    }
 }

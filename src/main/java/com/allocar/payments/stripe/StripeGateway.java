@@ -8,6 +8,7 @@ import com.allocar.payments.provider.JsonFields;
 import com.allocar.payments.provider.ProviderGateway;
 import com.allocar.payments.provider.ProviderConfig;
 import com.allocar.payments.provider.ProviderHttp;
+import com.allocar.payments.provider.ProviderPage;
 import com.allocar.payments.provider.ProviderPaymentRef;
 import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderStatus;
@@ -15,13 +16,21 @@ import com.allocar.payments.provider.ProviderUnavailableException;
 import com.allocar.payments.provider.RefundResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -35,6 +44,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 public class StripeGateway extends ProviderGateway {
+    static final int LIST_PAGE = 100;
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
 
     private StripeSettings settings;
@@ -88,11 +98,50 @@ public class StripeGateway extends ProviderGateway {
     public ProviderStatus lookUp(ProviderPaymentRef ref) {
         StripeIntent intent = intent("get payment intent", authorized("/v1/payment_intents/"
                 + ProviderHttp.segment(ref.providerRef()) + "?expand%5B%5D=latest_charge").GET().build());
+        return status(intent);
+    }
+
+    private static ProviderStatus status(StripeIntent intent) {
         BigDecimal amount = "succeeded".equals(intent.status()) && intent.amountReceived() != null
                 ? intent.amountReceived() : intent.amount();
         return new ProviderStatus(PaymentProvider.stripe, intent.normalized(), intent.status(), amount,
                 intent.currency(), intent.paymentId(), intent.id(), intent.latestChargeId(), intent.lastErrorCode(),
                 raw(intent.json()));
+    }
+
+    /**
+     * {@code GET /v1/payment_intents?created[gte]=…&created[lt]=…&limit=100[&starting_after=…]}, latest charges
+     * expanded: one page of the intents created in {@code [from, to)} (Stripe lists newest first; the cursor is the
+     * last id of the page).
+     */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class)
+    public Optional<ProviderPage> listPayments(Instant from, Instant to, String cursor) {
+        String query = "/v1/payment_intents?limit=" + LIST_PAGE + "&created%5Bgte%5D=" + from.getEpochSecond()
+                + "&created%5Blt%5D=" + to.getEpochSecond() + "&expand%5B%5D=data.latest_charge"
+                + (cursor == null ? "" : "&starting_after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        ProviderHttp.Response response = http().send(authorized(query).GET().build());
+        if (!response.successful()) {
+            throw http().failure("list payment intents", response, StripeGateway::errorCode);
+        }
+        JsonObject list = http().json("list payment intents", response);
+        List<ProviderStatus> items = new ArrayList<>();
+        JsonArray data = JsonFields.array(list, "data");
+        if (data != null) {
+            for (JsonValue item : data) {
+                if (item instanceof JsonObject json) {
+                    items.add(status(StripeIntent.of(json)));
+                }
+            }
+        }
+        boolean more = list.get("has_more") == JsonValue.TRUE && !items.isEmpty();
+        return Optional.of(new ProviderPage(items, more ? items.get(items.size() - 1).providerRef() : null));
+    }
+
+    /** The latest charge says whether the intent was refunded in full: {@link #lookUp} reports it. */
+    @Override
+    public boolean reportsRefunds() {
+        return true;
     }
 
     /** {@code POST /v1/refunds {payment_intent, amount}} with {@code Idempotency-Key}; a failed refund is refused. */

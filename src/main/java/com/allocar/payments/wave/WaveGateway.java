@@ -152,7 +152,18 @@ public class WaveGateway extends ProviderGateway implements PayoutGateway {
     @Override
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class)
     public ProviderStatus lookUp(ProviderPaymentRef ref) {
-        WaveSession session = session(ref.providerRef());
+        return status(session(ref.providerRef()));
+    }
+
+    /** Every session of {@code ourReference} ({@code GET /v1/checkout/sessions/search}), for the reconciliation. */
+    @Override
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ProviderUnavailableException.class)
+    public Optional<List<ProviderStatus>> findByReference(String ourReference) {
+        requireAvailable();
+        return Optional.of(search(ourReference).stream().map(WaveGateway::status).toList());
+    }
+
+    private static ProviderStatus status(WaveSession session) {
         return new ProviderStatus(PaymentProvider.wave, session.status(), session.rawStatus(), session.amount(),
                 session.currency(), session.clientReference(), session.id(), session.transactionId(),
                 session.lastPaymentErrorCode(), session.json());
