@@ -19,7 +19,9 @@ public enum PurgeTarget {
     WEBHOOK_EVENTS("webhook_events", "received_at < ?1 AND processed_at IS NOT NULL", Settings.Retention::webhook),
     /** Sent messages only: pending and failed ones stay for the worker and for support. */
     OUTBOX_MESSAGES("outbox_messages", "status = 'sent' AND sent_at < ?1", Settings.Retention::outbox),
-    JOB_FIRINGS("job_firings", "claimed_at < ?1", Settings.Retention::jobFiring);
+    JOB_FIRINGS("job_firings", "claimed_at < ?1", Settings.Retention::jobFiring),
+    /** The poller's record of attempts it stopped polling (settled, or given up past their expiry). */
+    PAYMENT_ATTEMPT_POLLS("payment_attempt_polls", "ended_at < ?1", Settings.Retention::paymentPoll);
 
     private final String table;
     private final String condition;

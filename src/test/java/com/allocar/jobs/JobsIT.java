@@ -83,7 +83,7 @@ class JobsIT {
         List<Map<String, Object>> steps = BatchConsole.steps(execution).stream()
                 .filter(step -> step.get("stepName") != null).toList();
         assertThat(steps).extracting(step -> step.get("stepName")).containsExactly("otp-codes", "refresh-tokens",
-                "idempotency-keys", "webhook-events", "outbox-messages", "job-firings");
+                "idempotency-keys", "webhook-events", "outbox-messages", "job-firings", "payment-attempt-polls");
         assertThat(steps).allSatisfy(step -> assertThat((String) step.get("exitStatus")).startsWith("deleted="));
 
         // the run lives in PostgreSQL's job repository (schema jbatch), not in memory

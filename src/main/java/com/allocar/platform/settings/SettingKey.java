@@ -82,6 +82,8 @@ public enum SettingKey {
             "Days a sent notification is kept before clean-up", Rules::positive),
     CLEANUP_JOB_FIRING_RETENTION_DAYS("cleanup.job_firing_retention_days", SettingValueType.integer, "30",
             "Days a scheduled job firing record is kept", Rules::positive),
+    CLEANUP_PAYMENT_POLL_RETENTION_DAYS("cleanup.payment_poll_retention_days", SettingValueType.integer, "30",
+            "Days the payment poller's record of an attempt it stopped polling is kept", Rules::positive),
     PAYOUT_HOLD_HOURS("payouts.hold_hours", SettingValueType.integer, "24",
             "Hours after a ride ends before its earning can be paid out (room for a dispute)", Rules::nonNegative),
     MESSAGES_PER_MINUTE("messages.per_minute", SettingValueType.integer, "20",

@@ -156,11 +156,13 @@ public class Settings {
                 Duration.ofDays(integer(SettingKey.CLEANUP_REFRESH_TOKEN_RETENTION_DAYS)),
                 Duration.ofDays(integer(SettingKey.CLEANUP_WEBHOOK_RETENTION_DAYS)),
                 Duration.ofDays(integer(SettingKey.CLEANUP_OUTBOX_RETENTION_DAYS)),
-                Duration.ofDays(integer(SettingKey.CLEANUP_JOB_FIRING_RETENTION_DAYS)));
+                Duration.ofDays(integer(SettingKey.CLEANUP_JOB_FIRING_RETENTION_DAYS)),
+                Duration.ofDays(integer(SettingKey.CLEANUP_PAYMENT_POLL_RETENTION_DAYS)));
     }
 
     /** The clean-up job's retention periods, each counted from the row's expiry, processing or sending. */
-    public record Retention(Duration otp, Duration refreshToken, Duration webhook, Duration outbox, Duration jobFiring) {
+    public record Retention(Duration otp, Duration refreshToken, Duration webhook, Duration outbox, Duration jobFiring,
+                            Duration paymentPoll) {
     }
 
     /** Chat messages and image uploads one user may send per minute (0: no limit). */
