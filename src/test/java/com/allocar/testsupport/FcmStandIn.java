@@ -118,6 +118,12 @@ public final class FcmStandIn extends ProviderStandIn {
         }, timeout, () -> count + " push requests for " + token + "; seen: " + requestsTo(token));
     }
 
+    /** Polls {@code probe} until it answers non-null (then returns that), failing after {@code timeout}. */
+    public static <T> T eventually(java.util.function.Supplier<T> probe, Duration timeout,
+                                   java.util.function.Supplier<String> what) {
+        return SmsStandIn.await(probe, timeout, what);
+    }
+
     @Override
     protected Reply handle(Request request, String method, String path) {
         if ("POST".equals(method) && "/token".equals(path)) {
