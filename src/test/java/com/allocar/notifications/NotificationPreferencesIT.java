@@ -67,7 +67,6 @@ class NotificationPreferencesIT {
         Answers.assertInvalid(patch(token, Map.of("quiet_hours", Map.of("enabled", true, "start", "08:00",
                 "end", "08:00"))), "quiet_hours");
         Answers.assertError(patch(token, Map.of("quiet_hours", Map.of("start", "08:00"))), 400, "validation_error");
-        Answers.assertError(patch(token, Map.of("push", "yes")), 400, "validation_error");
 
         Response read = Clients.withToken(token).get(PushFixtures.PREFERENCES);
         assertThat(read.jsonPath().getBoolean("data.quiet_hours.enabled")).isFalse();

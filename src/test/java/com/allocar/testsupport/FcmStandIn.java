@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * {@code token_uri} of the throwaway service account in {@code FCM_CREDENTIALS} point).
  * <ul>
  * <li>{@code POST /token}: the signed-JWT grant of a service account. The assertion must be signed by the key of
- * {@code FCM_CREDENTIALS} (RS256), issued by its {@code client_email}, for this {@code token_uri}, with the
+ * {@code FCM_CREDENTIALS} (RS256), issued by its {@code client_email}, for Google's token endpoint (the audience
+ * google-auth-library writes whatever the {@code token_uri}), with the
  * {@code firebase.messaging} scope, and not expired; answers an access token valid one hour.</li>
  * <li>{@code POST /v1/projects/{FCM_PROJECT_ID}/messages:send}: needs {@code Authorization: Bearer} with a token
  * issued here (401 {@code UNAUTHENTICATED} otherwise); a token marked {@link #unregister unregistered} answers 404
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
 public final class FcmStandIn extends ProviderStandIn {
     public static final String PORT_VARIABLE = "ALLOCAR_IT_FCM_PORT";
     public static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
+    static final String GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final Pattern SEND = Pattern.compile("/v1/projects/([^/]+)/messages:send");
     private static FcmStandIn shared;
 
@@ -164,7 +166,9 @@ public final class FcmStandIn extends ProviderStandIn {
             if (!string(serviceAccount, "client_email").equals(claims.getIssuer())) {
                 return "issuer " + claims.getIssuer();
             }
-            if (!claims.getAudience().contains(string(serviceAccount, "token_uri"))) {
+            // Google's token endpoint expects its own address as the audience, wherever the key's token_uri points
+            if (!claims.getAudience().contains(GOOGLE_TOKEN_AUDIENCE)
+                    && !claims.getAudience().contains(string(serviceAccount, "token_uri"))) {
                 return "audience " + claims.getAudience();
             }
             Object scope = claims.getClaim("scope");
