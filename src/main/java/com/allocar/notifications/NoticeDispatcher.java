@@ -50,7 +50,7 @@ public class NoticeDispatcher {
     /** Returns how many outbox rows were written (0 when the user was told already, or cannot be reached). */
     public int dispatch(Notice notice) {
         int recorded = em.createNativeQuery("INSERT INTO notification_events (event_key, user_id, kind) "
-                        + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                        + "VALUES (?1, ?2, ?3) ON CONFLICT (event_key, user_id) DO NOTHING")
                 .setParameter(1, notice.event()).setParameter(2, notice.userId()).setParameter(3, notice.kind().name())
                 .executeUpdate();
         if (recorded == 0) {

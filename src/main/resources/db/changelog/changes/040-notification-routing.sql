@@ -20,11 +20,12 @@ CREATE INDEX ix_outbox_messages_event ON outbox_messages (event_key, user_id) WH
 -- One row per (event, user) notified: the first transaction to write it sends the notification, any later one
 -- (a retried cause, another instance's reminder sweep) finds it and sends nothing.
 CREATE TABLE notification_events (
+    id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     event_key  text NOT NULL CHECK (length(event_key) BETWEEN 1 AND 200),
     user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kind       text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (event_key, user_id)
+    CONSTRAINT ux_notification_events_event_user UNIQUE (event_key, user_id)
 );
 CREATE INDEX ix_notification_events_created_at ON notification_events (created_at);
 CREATE INDEX ix_notification_events_user_id ON notification_events (user_id);
