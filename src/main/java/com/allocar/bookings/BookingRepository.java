@@ -104,6 +104,27 @@ public class BookingRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
+    /** A trip's bookings in {@code statuses}, with their passengers, oldest first (no lock: for notices). */
+    public List<Booking> allOf(UUID tripId, List<BookingStatus> statuses) {
+        return em.createQuery("SELECT b FROM Booking b JOIN FETCH b.passenger WHERE b.trip.id = :trip "
+                        + "AND b.status IN :statuses ORDER BY b.createdAt, b.id", Booking.class)
+                .setParameter("trip", tripId).setParameter("statuses", statuses).getResultList();
+    }
+
+    /**
+     * Published trips leaving after {@code from} and at the latest at {@code until} that have a paid booking: the
+     * candidates for a departure reminder, soonest first.
+     */
+    public List<UUID> tripsWithPaidBookingsLeaving(Instant from, Instant until) {
+        return em.createQuery("SELECT DISTINCT t.id, t.departureTime FROM Booking b JOIN b.trip t "
+                        + "WHERE b.status = :paid AND t.status = :published AND t.departureTime > :from "
+                        + "AND t.departureTime <= :until ORDER BY t.departureTime, t.id", Object[].class)
+                .setParameter("paid", BookingStatus.paid)
+                .setParameter("published", com.allocar.trips.TripStatus.published)
+                .setParameter("from", from).setParameter("until", until)
+                .getResultStream().map(row -> (UUID) row[0]).toList();
+    }
+
     /** Whether the trip still has paid bookings whose ride is not completed. */
     public boolean hasOpenPaid(UUID tripId) {
         return !em.createQuery("SELECT b.id FROM Booking b WHERE b.trip.id = :trip AND b.status = :paid", UUID.class)

@@ -44,7 +44,7 @@ public class MeResource {
     }
 
     @PATCH
-    @Operation(operationId = "updateMyProfile", summary = "Change my names, gender, birthdate or preferences")
+    @Operation(operationId = "updateMyProfile", summary = "Change my names, gender, birthdate, preferences or language")
     @APIResponse(responseCode = "200", description = "The updated profile")
     @APIResponse(responseCode = "400", description = "validation_error")
     @APIResponse(responseCode = "401", description = "auth_required")

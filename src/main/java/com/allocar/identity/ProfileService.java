@@ -48,6 +48,9 @@ public class ProfileService {
         if (change.preferences() != null) {
             user.setPreferences(Json.write(change.preferences()));
         }
+        if (change.language() != null) {
+            user.setLanguage(change.language());
+        }
         audit.record(ActorType.user, userId, "user.profile_update", "users", userId, Map.of());
         return UserView.of(user);
     }

@@ -79,6 +79,10 @@ public class User extends VersionedEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** The language notifications are written in: {@code fr} (default) or {@code en}. */
+    @Column(nullable = false)
+    private String language = "fr";
+
     protected User() {
     }
 
@@ -224,5 +228,13 @@ public class User extends VersionedEntity {
 
     public void setLastLoginAt(Instant lastLoginAt) {
         this.lastLoginAt = lastLoginAt;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = Objects.requireNonNull(language);
     }
 }

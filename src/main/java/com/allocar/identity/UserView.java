@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-/** A user's own profile, as {@code GET /me} and the sign-in responses return it. */
+/**
+ * A user's own profile, as {@code GET /me} and the sign-in responses return it ({@code language}: the one
+ * notifications are written in, {@code fr} or {@code en}).
+ */
 public record UserView(UUID id, String phone, String email, String firstName, String lastName, Gender gender,
                        LocalDate birthdate, String photoUrl, boolean isDriver, boolean isPhoneVerified,
                        boolean isEmailVerified, boolean hasPassword, BigDecimal ratingAvg, int ratingCount, UserStatus status,
-                       String referralCode, Map<String, Object> preferences, Instant createdAt) {
+                       String referralCode, Map<String, Object> preferences, Instant createdAt, String language) {
 
     @SuppressWarnings("unchecked")
     public static UserView of(User user) {
@@ -20,6 +23,6 @@ public record UserView(UUID id, String phone, String email, String firstName, St
         return new UserView(user.getId(), user.getPhone(), user.getEmail(), user.getFirstName(), user.getLastName(),
                 user.getGender(), user.getBirthdate(), user.getPhotoUrl(), user.isDriver(), user.isPhoneVerified(),
                 user.isEmailVerified(), user.getPasswordHash() != null, user.getRatingAvg(), user.getRatingCount(), user.getStatus(),
-                user.getReferralCode(), preferences, user.getCreatedAt());
+                user.getReferralCode(), preferences, user.getCreatedAt(), user.getLanguage());
     }
 }

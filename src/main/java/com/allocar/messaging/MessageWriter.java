@@ -25,6 +25,8 @@ public class MessageWriter {
     MessageRepository messages;
     @Inject
     Settings settings;
+    @Inject
+    ChatNotices notices;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -52,6 +54,7 @@ public class MessageWriter {
         }
         Message message = new Message(booking, messages.nextSeq(bookingId), senderId, type, stored, masked);
         messages.add(message);
+        notices.written(booking, message);
         return message;
     }
 }

@@ -8,10 +8,21 @@ package com.allocar.notifications;
 public class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean permanent;
+    private final boolean recipientGone;
 
     private DeliveryException(String reason, boolean permanent, Throwable cause) {
+        this(reason, permanent, false, cause);
+    }
+
+    private DeliveryException(String reason, boolean permanent, boolean recipientGone, Throwable cause) {
         super(reason, cause);
         this.permanent = permanent;
+        this.recipientGone = recipientGone;
+    }
+
+    /** The recipient no longer exists (a push token the provider forgot): permanent, and the recipient is dropped. */
+    public static DeliveryException gone(String reason) {
+        return new DeliveryException(reason, true, true, null);
     }
 
     public static DeliveryException permanent(String reason) {
@@ -32,6 +43,10 @@ public class DeliveryException extends Exception {
 
     public boolean isPermanent() {
         return permanent;
+    }
+
+    public boolean isRecipientGone() {
+        return recipientGone;
     }
 
     /** A one-line description of a low-level failure (class and message), without line breaks. */

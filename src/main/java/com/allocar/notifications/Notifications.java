@@ -26,6 +26,22 @@ public class Notifications {
     @Inject
     Event<OutboxEnqueued> enqueued;
 
+    @Inject
+    NoticeDispatcher dispatcher;
+
+    /**
+     * Queues a notification to a user on the channels that reach them (push, SMS for critical kinds, e-mail), at most
+     * once per event and user (docs/notifications.md). Returns whether anything was queued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean notify(Notice notice) {
+        int written = dispatcher.dispatch(notice);
+        if (written > 0) {
+            enqueued.fire(new OutboxEnqueued(OutboxChannel.push));
+        }
+        return written > 0;
+    }
+
     /** Queues a text message to a phone number in E.164 form ({@code +2250701234567}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sms(String phoneE164, String text) {

@@ -44,7 +44,8 @@ public class OutboxStore {
                 + "UPDATE outbox_messages m SET status = 'sending', attempts = m.attempts + 1, "
                 + "next_attempt_at = now() + make_interval(secs => ?) "
                 + "FROM due WHERE m.id = due.id "
-                + "RETURNING m.id, m.channel, m.recipient, m.subject, m.body, m.attempts";
+                + "RETURNING m.id, m.channel, m.recipient, m.subject, m.body, m.attempts, m.payload::text AS payload, "
+                + "m.user_id, m.event_key";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(sql)) {
             claim.setInt(1, limit);
@@ -54,7 +55,8 @@ public class OutboxStore {
                 while (row.next()) {
                     claimed.add(new ClaimedMessage(row.getObject("id", UUID.class),
                             OutboxChannel.valueOf(row.getString("channel")), row.getString("recipient"),
-                            row.getString("subject"), row.getString("body"), row.getInt("attempts")));
+                            row.getString("subject"), row.getString("body"), row.getInt("attempts"),
+                            row.getString("payload"), row.getObject("user_id", UUID.class), row.getString("event_key")));
                 }
             }
             return claimed;
@@ -97,6 +99,46 @@ public class OutboxStore {
                 + "WHERE id = ? AND status = 'sending' AND attempts = ?", statement -> {
                     statement.setObject(1, message.id());
                     statement.setInt(2, message.attempts());
+                });
+    }
+
+    /** Whether a push token is still registered to the user the message is for (devices move between accounts). */
+    public boolean deviceRegistered(String token, UUID userId) {
+        String sql = "SELECT 1 FROM device_tokens WHERE token = ? AND user_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, token);
+            statement.setObject(2, userId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Device look-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets a push token the provider no longer knows. */
+    public boolean forgetDevice(String token) {
+        return update("DELETE FROM device_tokens WHERE token = ?", statement -> statement.setString(1, token));
+    }
+
+    /**
+     * Queues the SMS a critical notification falls back to once none of its pushes can arrive: written only while no
+     * push of the same event to the same user is sent or still on its way, and at most once (its dedupe key). Each
+     * push marks its own failure before calling this, so the last of them to fail sees all the others settled.
+     */
+    public boolean fallBackToSms(ClaimedMessage push, String phone, String text) {
+        return update("INSERT INTO outbox_messages (channel, recipient, body, dedupe_key, event_key, user_id) "
+                + "SELECT 'sms', ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM outbox_messages "
+                + "WHERE event_key = ? AND user_id = ? AND channel = 'push' AND status IN ('pending', 'sending', 'sent')) "
+                + "ON CONFLICT (dedupe_key) DO NOTHING", statement -> {
+                    statement.setString(1, phone);
+                    statement.setString(2, text);
+                    statement.setString(3, DedupeKeys.of(push.eventKey(), push.userId(), OutboxChannel.sms, null));
+                    statement.setString(4, push.eventKey());
+                    statement.setObject(5, push.userId());
+                    statement.setString(6, push.eventKey());
+                    statement.setObject(7, push.userId());
                 });
     }
 

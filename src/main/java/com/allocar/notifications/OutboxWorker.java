@@ -29,13 +29,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * then records each outcome: sent, pending again after a backoff ({@link RetryPolicy}), or failed. A message
  * left {@code sending} by a crash is claimed again once its claim ({@link #CLAIM_TIMEOUT}) expires, so a
  * restart loses nothing; delivery is at least once. One round runs at a time per instance; several instances
- * share the work through the claims. Push messages are left for their own sender.
+ * share the work through the claims. A push whose device the provider no longer knows deletes that device; when the
+ * last push of a critical notification fails for good, the SMS it carries is queued instead
+ * ({@link OutboxStore#fallBackToSms}).
  */
 @ApplicationScoped
 public class OutboxWorker {
     static final int BATCH = 20;
     static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
-    static final Set<OutboxChannel> CHANNELS = EnumSet.of(OutboxChannel.sms, OutboxChannel.email);
+    static final Set<OutboxChannel> CHANNELS = EnumSet.of(OutboxChannel.sms, OutboxChannel.email, OutboxChannel.push);
     private static final long STOP_WAIT_MS = 10_000;
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
 
@@ -50,6 +52,9 @@ public class OutboxWorker {
 
     @Inject
     MailSender mail;
+
+    @Inject
+    PushSender push;
 
     @Inject
     @ConfigProperty(name = "ALLOCAR_OUTBOX_POLL_MS", defaultValue = "1000")
@@ -69,7 +74,8 @@ public class OutboxWorker {
         start();
     }
 
-    synchronized void start() {
+    /** Starts polling (at start-up, once the schema is current; again after {@link #stop}). */
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -80,12 +86,17 @@ public class OutboxWorker {
         running = true;
         poll = scheduler.scheduleWithFixedDelay(this::drain, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Outbox worker started: polling every " + pollMillis + " ms, at most " + maxAttempts
-                + " attempts; SMS to " + sms.target() + ", mail to " + mail.target());
+                + " attempts; SMS to " + sms.target() + ", mail to " + mail.target() + ", push to " + push.target());
     }
 
     /** A transaction that queued a message committed: send it now rather than at the next poll. */
     void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.OutboxEnqueued enqueued) {
         wake();
+    }
+
+    /** Whether the worker polls (false between {@link #stop} and {@link #start}). */
+    public boolean running() {
+        return running;
     }
 
     void wake() {
@@ -145,6 +156,7 @@ public class OutboxWorker {
             switch (message.channel()) {
                 case sms -> sms.send(message.recipient(), message.body());
                 case email -> mail.send(message.recipient(), message.subject(), message.body());
+                case push -> sendPush(message);
                 default -> throw DeliveryException.permanent("no sender for channel " + message.channel());
             }
             store.sent(message);
@@ -164,7 +176,32 @@ public class OutboxWorker {
             store.fail(message, failure.getMessage());
             LOG.warning(() -> message + " failed for good" + (failure.isPermanent() ? "" : " after the last attempt")
                     + ": " + failure.getMessage());
+            if (message.channel() == OutboxChannel.push) {
+                pushFailed(message, failure);
+            }
         }
+    }
+
+    private void sendPush(ClaimedMessage message) throws DeliveryException {
+        if (message.userId() != null && !store.deviceRegistered(message.recipient(), message.userId())) {
+            throw DeliveryException.permanent("the device is no longer registered to the user");
+        }
+        push.send(message.recipient(), message.subject(), message.body(), PushPayload.parse(message.payload()).data());
+    }
+
+    /** A push failed for good: forget a device the provider no longer knows, and fall back to SMS if it says so. */
+    private void pushFailed(ClaimedMessage message, DeliveryException failure) {
+        if (failure.isRecipientGone() && store.forgetDevice(message.recipient())) {
+            LOG.info(() -> "Device token " + LogMask.recipient(OutboxChannel.push, message.recipient())
+                    + " forgotten: " + failure.getMessage());
+        }
+        PushPayload.parse(message.payload()).fallback().ifPresent(sms -> {
+            if (message.eventKey() != null && message.userId() != null
+                    && store.fallBackToSms(message, sms.to(), sms.text())) {
+                LOG.info(() -> message + ": no push arrived, SMS queued instead");
+                again.set(true);
+            }
+        });
     }
 
     void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
@@ -173,7 +210,7 @@ public class OutboxWorker {
 
     /** Stops polling, lets the message being sent finish and hands back the rest of its round. */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void stop() {
         if (!running) {
             return;
         }

@@ -70,6 +70,8 @@ public class TripService {
     Event<TripChanged> changed;
     @Inject
     Event<TripCancelled> cancelled;
+    @Inject
+    Event<TripAmended> amended;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -148,6 +150,8 @@ public class TripService {
         Map<String, Object> meta = updates.apply(trip, change, route, routedPoints, clock.instant());
         audit.record(ActorType.user, driverId, "trip.update", "trips", trip.getId(), meta);
         changed.fire(new TripChanged(trip.getId()));
+        fireAmended(trip.getId(), meta.get("changed") instanceof List<?> fields
+                ? fields.stream().map(String::valueOf).toList() : List.of());
         return TripView.of(trip);
     }
 
@@ -160,7 +164,16 @@ public class TripService {
         audit.record(ActorType.user, driverId, "trip.stops_replace", "trips", trip.getId(),
                 Map.of("stops", stops.size(), "route_source", route.source()));
         changed.fire(new TripChanged(trip.getId()));
+        fireAmended(trip.getId(), List.of("stops"));
         return TripView.stops(trip);
+    }
+
+    /** Tells passengers of the changes that concern them, if any ({@link TripAmended#RELEVANT}). */
+    private void fireAmended(UUID tripId, List<String> fields) {
+        List<String> relevant = fields.stream().filter(TripAmended.RELEVANT::contains).toList();
+        if (!relevant.isEmpty()) {
+            amended.fire(new TripAmended(UUID.randomUUID(), tripId, relevant));
+        }
     }
 
     /** draft → published: KYC (when required), a vehicle, a departure still ahead and a price the axis allows. */

@@ -16,12 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Conformance probe of {@link Notifications} (test WAR only, see {@code ConformanceProbeResource}; hidden from
  * OpenAPI): queues one message in a transaction of its own, then commits it, or rolls it back when asked,
- * so tests see that a notification lives and dies with the transaction that queued it.
+ * so tests see that a notification lives and dies with the transaction that queued it; queues a {@link Notice}
+ * for a user; stops and starts the outbox worker (a restart between enqueue and send).
  */
 @Path("/_probes/notifications")
 @RequestScoped
@@ -31,12 +34,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class NotificationProbeResource {
     @Inject
     Notifications notifications;
+    @Inject
+    OutboxWorker worker;
 
     public record NotificationProbe(@NotNull OutboxChannel channel, @NotBlank String to, String subject,
                                     @NotBlank String text, boolean rollback) {
     }
 
     public record Queued(OutboxChannel channel) {
+    }
+
+    public record NoticeProbe(@NotBlank String event, @NotNull UUID userId, @NotNull NotificationKind kind,
+                              Map<String, String> vars, Map<String, String> data) {
+    }
+
+    public record NoticeQueued(boolean queued) {
+    }
+
+    public record WorkerState(boolean running) {
     }
 
     @POST
@@ -52,5 +67,32 @@ public class NotificationProbeResource {
             throw new ConflictException("Rolled back on request, with the queued notification.");
         }
         return Response.accepted(Envelope.of(new Queued(probe.channel()))).build();
+    }
+
+    @POST
+    @Path("/notice")
+    @Transactional
+    @Operation(hidden = true)
+    public Response notice(@Valid @NotNull NoticeProbe probe) {
+        boolean queued = notifications.notify(Notice.of(probe.event(), probe.userId(), probe.kind(),
+                probe.vars() == null ? Map.of() : Map.copyOf(probe.vars()), probe.data()));
+        return Response.accepted(Envelope.of(new NoticeQueued(queued))).build();
+    }
+
+    @POST
+    @Path("/worker/stop")
+    @Operation(hidden = true)
+    public Envelope<WorkerState> stop() {
+        worker.stop();
+        return Envelope.of(new WorkerState(worker.running()));
+    }
+
+    @POST
+    @Path("/worker/start")
+    @Operation(hidden = true)
+    public Envelope<WorkerState> start() {
+        worker.start();
+        worker.wake();
+        return Envelope.of(new WorkerState(worker.running()));
     }
 }

@@ -86,4 +86,16 @@ class DependencyDirectionTest {
                 .because("the reconciliation checks the money domains, which never depend on it; jobs knows no domain")
                 .check(MAIN);
     }
+
+    @Test
+    void notificationsKnowNoDomain() {
+        noClasses().that().resideInAPackage("com.allocar.notifications..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..",
+                        "com.allocar.bookings..", "com.allocar.payments..", "com.allocar.wallet..",
+                        "com.allocar.earnings..", "com.allocar.payouts..", "com.allocar.messaging..",
+                        "com.allocar.jobs..", "com.allocar.admin..")
+                .because("every domain notifies through notifications (identity's codes too): the domains map their "
+                        + "own events to Notices, and identity tells notifications how to reach a user (Recipients)")
+                .check(MAIN);
+    }
 }

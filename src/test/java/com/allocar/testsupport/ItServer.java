@@ -39,6 +39,10 @@ public final class ItServer {
         if (System.getenv("ALLOCAR_IT_OSRM_PORT") != null) {
             OsrmStandIn.start();
         }
+        // Every booking transition pushes to the devices of its parties: FCM answers from the start too.
+        if (System.getenv(FcmStandIn.PORT_VARIABLE) != null) {
+            FcmStandIn.start();
+        }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String last = "no answer";

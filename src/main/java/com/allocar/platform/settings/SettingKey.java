@@ -91,7 +91,12 @@ public enum SettingKey {
             Rules::nonNegative),
     MESSAGES_POST_COMPLETION_DAYS("messages.post_completion_days", SettingValueType.integer, "7",
             "Days after a ride is completed during which its passenger and driver may still write to each other",
-            Rules::nonNegative);
+            Rules::nonNegative),
+    NOTIFICATION_MAX_DEVICES("notifications.max_devices", SettingValueType.integer, "5",
+            "Push devices one user may register; registering one more forgets the one seen least recently",
+            Rules::devices),
+    NOTIFICATION_CHAT_COALESCE_MINUTES("notifications.chat_coalesce_minutes", SettingValueType.integer, "5",
+            "At most one chat notification per booking and recipient within this many minutes", Rules::coalesce);
 
     private final String key;
     private final SettingValueType type;
@@ -197,13 +202,69 @@ public enum SettingKey {
             return number.compareTo(MAX) > 0 ? "must be at most " + MAX : null;
         }
 
+        /**
+         * By notification name: a template id (a non-empty string, as before), or the texts themselves by language,
+         * {@code {"fr": {"title": "…", "body": "…"}, "en": {…}}} (each of title and body optional, at most
+         * {@value #MAX_TITLE} and {@value #MAX_BODY} characters); docs/notifications.md lists the names and
+         * placeholders.
+         */
         static String templates(JsonValue value) {
             if (!(value instanceof JsonObject object)) {
-                return "must be an object of template ids by notification name";
+                return "must be an object of template ids or texts by notification name";
             }
-            boolean allStrings = object.values().stream()
-                    .allMatch(id -> id instanceof JsonString text && !text.getString().isBlank());
-            return allStrings ? null : "every template id must be a non-empty string";
+            for (var entry : object.entrySet()) {
+                String problem = template(entry.getValue());
+                if (problem != null) {
+                    return entry.getKey() + ": " + problem;
+                }
+            }
+            return null;
+        }
+
+        static final int MAX_TITLE = 120;
+        static final int MAX_BODY = 600;
+
+        private static String template(JsonValue template) {
+            if (template instanceof JsonString id) {
+                return id.getString().isBlank() ? "a template id must be a non-empty string" : null;
+            }
+            if (!(template instanceof JsonObject languages) || languages.isEmpty()) {
+                return "must be a template id or an object of texts by language ({\"fr\": {\"title\", \"body\"}})";
+            }
+            for (var language : languages.entrySet()) {
+                if (!language.getKey().matches("[a-z]{2}")) {
+                    return "languages are two-letter codes such as fr or en, not " + language.getKey();
+                }
+                if (!(language.getValue() instanceof JsonObject texts) || texts.isEmpty()) {
+                    return language.getKey() + " must be an object with a title and/or a body";
+                }
+                for (var text : texts.entrySet()) {
+                    int max = switch (text.getKey()) {
+                        case "title" -> MAX_TITLE;
+                        case "body" -> MAX_BODY;
+                        default -> -1;
+                    };
+                    if (max < 0) {
+                        return language.getKey() + " has only a title and a body, not " + text.getKey();
+                    }
+                    if (!(text.getValue() instanceof JsonString string) || string.getString().isBlank()
+                            || string.getString().length() > max) {
+                        return language.getKey() + "." + text.getKey() + " must be a non-empty string of at most "
+                                + max + " characters";
+                    }
+                }
+            }
+            return null;
+        }
+
+        static String devices(JsonValue value) {
+            int devices = ((JsonNumber) value).bigDecimalValue().intValue();
+            return positive(value) != null || devices > 20 ? "must be between 1 and 20" : null;
+        }
+
+        static String coalesce(JsonValue value) {
+            int minutes = ((JsonNumber) value).bigDecimalValue().intValue();
+            return positive(value) != null || minutes > 1440 ? "must be between 1 and 1440" : null;
         }
 
         /** A cron expression of Jakarta Concurrency's {@code CronTrigger} (5 or 6 fields) that fires at all. */

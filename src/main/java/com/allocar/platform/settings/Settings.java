@@ -175,6 +175,21 @@ public class Settings {
         return Duration.ofDays(integer(SettingKey.MESSAGES_POST_COMPLETION_DAYS));
     }
 
+    /** The {@code notifications.templates} object: template ids or texts by language, by notification name. */
+    public JsonObject notificationTemplates() {
+        return (JsonObject) value(SettingKey.NOTIFICATION_TEMPLATES);
+    }
+
+    /** How many push devices one user keeps ({@code notifications.max_devices}). */
+    public int maxDevicesPerUser() {
+        return integer(SettingKey.NOTIFICATION_MAX_DEVICES);
+    }
+
+    /** The window within which a booking's chat notifications to one recipient coalesce into one. */
+    public Duration chatNotificationWindow() {
+        return Duration.ofMinutes(integer(SettingKey.NOTIFICATION_CHAT_COALESCE_MINUTES));
+    }
+
     /** Forgets the cached values once an admin's change is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         cache.invalidateAll();

@@ -70,4 +70,31 @@ class SettingKeyTest {
         assertThat(effective).containsOnlyKeys(SettingKey.PAYOUT_MINIMUM);
         assertThat(effective.get(SettingKey.PAYOUT_MINIMUM).toString()).isEqualTo("7000");
     }
+
+    @Test
+    void notificationTemplatesAreIdsOrTextsByLanguage() {
+        SettingKey templates = SettingKey.NOTIFICATION_TEMPLATES;
+        assertThat(templates.problem(templates.defaultValue())).isEmpty();
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {\"fr\": {\"title\": \"Payé\", "
+                + "\"body\": \"Merci {amount}\"}, \"en\": {\"body\": \"Thanks\"}}, \"otp_sms\": \"otp-v2\"}")))
+                .isEmpty();
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {\"french\": {\"title\": \"x\"}}}")))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("booking_paid").contains("two-letter"));
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {\"fr\": {\"subject\": \"x\"}}}")))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("subject"));
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {\"fr\": {\"title\": \"\"}}}"))).isPresent();
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {\"fr\": {\"title\": \""
+                + "x".repeat(121) + "\"}}}"))).isPresent();
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": {}}"))).isPresent();
+        assertThat(templates.problem(SettingKey.parse("{\"booking_paid\": \" \"}"))).isPresent();
+    }
+
+    @Test
+    void notificationBoundsAreChecked() {
+        assertThat(SettingKey.NOTIFICATION_MAX_DEVICES.problem(SettingKey.parse("5"))).isEmpty();
+        assertThat(SettingKey.NOTIFICATION_MAX_DEVICES.problem(SettingKey.parse("0"))).isPresent();
+        assertThat(SettingKey.NOTIFICATION_MAX_DEVICES.problem(SettingKey.parse("21"))).isPresent();
+        assertThat(SettingKey.NOTIFICATION_CHAT_COALESCE_MINUTES.problem(SettingKey.parse("1440"))).isEmpty();
+        assertThat(SettingKey.NOTIFICATION_CHAT_COALESCE_MINUTES.problem(SettingKey.parse("1441"))).isPresent();
+    }
 }
