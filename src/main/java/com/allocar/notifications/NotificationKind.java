@@ -34,7 +34,9 @@ public enum NotificationKind {
     /** A new chat message (coalesced per booking and recipient): push only. */
     chat_message(false, false, false),
     /** A payout reached the driver's mobile-money account: to the driver. */
-    payout_paid(true, true, true);
+    payout_paid(true, true, true),
+    /** A trip matching one of the user's alerts was published: push, and e-mail. */
+    trip_alert(false, false, true);
 
     private final boolean critical;
     private final boolean urgent;

@@ -98,4 +98,12 @@ class DependencyDirectionTest {
                         + "own events to Notices, and identity tells notifications how to reach a user (Recipients)")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingUsesTripAlerts() {
+        noClasses().that().resideOutsideOfPackage("com.allocar.alerts..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.alerts..")
+                .because("alerts sit above trips and notifications and hear of trips through TripChanged")
+                .check(MAIN);
+    }
 }

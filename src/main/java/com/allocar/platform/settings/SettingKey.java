@@ -96,7 +96,9 @@ public enum SettingKey {
             "Push devices one user may register; registering one more forgets the one seen least recently",
             Rules::devices),
     NOTIFICATION_CHAT_COALESCE_MINUTES("notifications.chat_coalesce_minutes", SettingValueType.integer, "5",
-            "At most one chat notification per booking and recipient within this many minutes", Rules::coalesce);
+            "At most one chat notification per booking and recipient within this many minutes", Rules::coalesce),
+    ALERTS_MAX_PER_USER("alerts.max_per_user", SettingValueType.integer, "10",
+            "Trip alerts one user may keep at once (those whose last day has not passed)", Rules::positive);
 
     private final String key;
     private final SettingValueType type;

@@ -137,6 +137,11 @@ public class Settings {
                 .min(Comparator.comparingDouble(axis -> axis.fit(origin, destination)));
     }
 
+    /** Trip alerts one user may keep at once ({@code alerts.max_per_user}). */
+    public int alertsPerUser() {
+        return integer(SettingKey.ALERTS_MAX_PER_USER);
+    }
+
     /** How long a ride's earning waits before a payout may take it ({@code payouts.hold_hours}). */
     public Duration payoutHold() {
         return Duration.ofHours(integer(SettingKey.PAYOUT_HOLD_HOURS));
