@@ -76,4 +76,15 @@ class DependencyDirectionTest {
                 .because("the chat belongs to a booking; bookings counts unread messages through UnreadMessages")
                 .check(MAIN);
     }
+
+    @Test
+    void theSocketPlumbingKnowsNoDomain() {
+        noClasses().that().resideInAPackage("com.allocar.realtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..",
+                        "com.allocar.bookings..", "com.allocar.messaging..", "com.allocar.payments..",
+                        "com.allocar.wallet..", "com.allocar.notifications..")
+                .because("realtime carries sockets, tickets and notifications; the domains own their rooms, who may "
+                        + "enter them and what they say (messaging's ChatSockets, LocationSockets, topics)")
+                .check(MAIN);
+    }
 }
