@@ -4,27 +4,27 @@ import com.allocar.realtime.Frames;
 import java.util.UUID;
 
 /** The chat's frames (docs/realtime.md, "Chat"), as records written with the API's JSON-B configuration. */
-final class ChatFrames {
+public final class ChatFrames {
     private ChatFrames() {
     }
 
     /** {@code {type: "message", seq, message}}: a message of the booking, as the REST API shows it. */
-    record MessageFrame(String type, long seq, MessageView message) {
+    public record MessageFrame(String type, long seq, MessageView message) {
     }
 
     /** {@code {type: "read", booking_id, reader_id, up_to}}: a party marked messages read up to {@code up_to}. */
-    record ReadFrame(String type, UUID bookingId, UUID readerId, UUID upTo) {
+    public record ReadFrame(String type, UUID bookingId, UUID readerId, UUID upTo) {
     }
 
     /**
      * {@code {type: "ack", of, client_id?, seq?, message?, receipt?}}: the sender's own frame was done ({@code of}:
      * message or read).
      */
-    record AckFrame(String type, String of, String clientId, Long seq, MessageView message, ReadReceipt receipt) {
+    public record AckFrame(String type, String of, String clientId, Long seq, MessageView message, ReadReceipt receipt) {
     }
 
     /** {@code {type: "resumed", count, complete, last_seq?}}: the end of a resume. */
-    record ResumedFrame(String type, int count, boolean complete, Long lastSeq) {
+    public record ResumedFrame(String type, int count, boolean complete, Long lastSeq) {
     }
 
     static String message(long seq, MessageView message) {

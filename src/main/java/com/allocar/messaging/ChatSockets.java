@@ -40,12 +40,12 @@ public class ChatSockets {
     @Inject
     BookingService bookings;
 
+    /** A socket opened: closed at once when its ticket did not admit it, else joined to the booking's room. */
     public void open(Session session, EndpointConfig config) {
-        Optional<Peer> admitted = sockets.open(session, config);
-        if (admitted.isEmpty()) {
-            return;
-        }
-        Peer peer = admitted.get();
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> join(peer)));
+    }
+
+    private void join(Peer peer) {
         UUID bookingId = SocketRooms.bookingOf(peer.room());
         Booking booking;
         try {
@@ -59,18 +59,15 @@ public class ChatSockets {
         registry.join(peer, repository.lastSeq(bookingId));
     }
 
+    /** A text frame: parsed and counted here, handled in turn on the managed executor. */
     public void received(Session session, String text) {
-        Peer peer = sockets.peer(session).orElse(null);
-        if (peer == null) {
-            return;
-        }
-        String clientId = null;
+        sockets.peer(session).ifPresent(peer -> sockets.frame(peer, text)
+                .ifPresent(frame -> peer.handle(() -> handle(peer, frame))));
+    }
+
+    private void handle(Peer peer, ClientFrame frame) {
+        String clientId = frame.clientId();
         try {
-            ClientFrame frame = ClientFrame.parse(text);
-            clientId = frame.clientId();
-            if (!sockets.received(peer, clientId)) {
-                return;
-            }
             UUID bookingId = SocketRooms.bookingOf(peer.room());
             switch (frame.type()) {
                 case "message" -> peer.send(ChatFrames.sent(clientId,

@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The driver-location socket's frames (docs/realtime.md, "Driver location"). */
-final class LocationFrames {
+public final class LocationFrames {
     private LocationFrames() {
     }
 
     /** {@code {type: "location", trip_id, lat, lon, heading?, speed?, at, received_at}}. */
-    record LocationFrame(String type, UUID tripId, double lat, double lon, Double heading, Double speed, Instant at,
+    public record LocationFrame(String type, UUID tripId, double lat, double lon, Double heading, Double speed, Instant at,
                          Instant receivedAt) {
     }
 
     /** {@code {type: "ack", of: "location", client_id?, location}}: the driver's position was accepted. */
-    record AckFrame(String type, String of, String clientId, DriverLocationView location) {
+    public record AckFrame(String type, String of, String clientId, DriverLocationView location) {
     }
 
     static String location(DriverLocationView view) {

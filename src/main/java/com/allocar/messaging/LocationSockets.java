@@ -32,12 +32,12 @@ public class LocationSockets {
     @Inject
     DriverLocationRepository repository;
 
+    /** A socket opened: closed at once when its ticket did not admit it, else joined to the trip's room. */
     public void open(Session session, EndpointConfig config) {
-        Optional<Peer> admitted = sockets.open(session, config);
-        if (admitted.isEmpty()) {
-            return;
-        }
-        Peer peer = admitted.get();
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> join(peer)));
+    }
+
+    private void join(Peer peer) {
         UUID tripId = SocketRooms.tripOf(peer.room());
         TripAudience audience;
         try {
@@ -53,18 +53,15 @@ public class LocationSockets {
         registry.join(peer, last.map(location -> DriverLocationRepository.micros(location.getRecordedAt())).orElse(0L));
     }
 
+    /** A text frame: parsed and counted here, handled in turn on the managed executor. */
     public void received(Session session, String text) {
-        Peer peer = sockets.peer(session).orElse(null);
-        if (peer == null) {
-            return;
-        }
-        String clientId = null;
+        sockets.peer(session).ifPresent(peer -> sockets.frame(peer, text)
+                .ifPresent(frame -> peer.handle(() -> handle(peer, frame))));
+    }
+
+    private void handle(Peer peer, ClientFrame frame) {
+        String clientId = frame.clientId();
         try {
-            ClientFrame frame = ClientFrame.parse(text);
-            clientId = frame.clientId();
-            if (!sockets.received(peer, clientId)) {
-                return;
-            }
             UUID tripId = SocketRooms.tripOf(peer.room());
             switch (frame.type()) {
                 case "location" -> peer.send(LocationFrames.accepted(clientId, locations.publish(peer.userId(), tripId,

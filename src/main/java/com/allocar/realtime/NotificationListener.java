@@ -9,13 +9,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This instance's one listening connection (docs/realtime.md, "Several instances"): a {@link PgListener} on
  * {@link #CHANNEL}, on a thread of the server's {@link ManagedThreadFactory}, with a connection of its own opened from
- * {@code ALLOCAR_DB_URL}, {@code ALLOCAR_DB_USER} and {@code ALLOCAR_DB_PASSWORD} through {@link DriverManager}
- * (outside the pool, application name {@value #APPLICATION_NAME}). Each payload goes to the {@link RealtimeTopic} of
+ * {@code ALLOCAR_DB_URL}, {@code ALLOCAR_DB_USER} and {@code ALLOCAR_DB_PASSWORD} by the PostgreSQL driver (outside
+ * the pool, application name {@value #APPLICATION_NAME}; see {@link #driver()} for why not through DriverManager). Each payload goes to the {@link RealtimeTopic} of
  * its prefix; after every (re)connection each topic catches up from the tables.
  * <p>
  * Every delivery to this instance's sockets takes this path, the sender's own instance included: a message written
@@ -52,10 +57,14 @@ public class NotificationListener {
     @Inject
     @ConfigProperty(name = "ALLOCAR_DB_PASSWORD", defaultValue = "")
     String password;
+    @Inject
+    @ConfigProperty(name = "ALLOCAR_JDBC_DRIVER_JAR")
+    Optional<String> driverJar;
 
     private final Map<String, RealtimeTopic> byPrefix = new HashMap<>();
     private PgListener listener;
     private Thread thread;
+    private Driver driver;
 
     void onSchemaReady(@Observes DatabaseMigrator.SchemaReady ready) {
         start();
@@ -85,19 +94,55 @@ public class NotificationListener {
     }
 
     private Connection open() throws SQLException {
-        try {
-            // The driver is the server's shared library (server.xml: commonLibraryRef), visible to the application.
-            Class.forName("org.postgresql.Driver");
-        } catch (ClassNotFoundException e) {
-            throw new SQLException("the PostgreSQL driver is not visible to the application", e);
-        }
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("connectTimeout", "10");
-        return DriverManager.getConnection(url, properties);
+        Connection connection = driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("ALLOCAR_DB_URL is not a PostgreSQL JDBC URL");
+        }
+        return connection;
+    }
+
+    /**
+     * The PostgreSQL driver, loaded from the data sources' driver jar in a class loader of its own. The application
+     * must not see pgjdbc's classes: Hibernate would then bind geography and jsonb values as pgjdbc objects of the
+     * application's copy, which the data sources' driver (another class loader) does not know. So the connection is
+     * opened with the driver itself rather than DriverManager (which only hands out drivers its caller can load).
+     */
+    private synchronized Driver driver() throws SQLException {
+        if (driver == null) {
+            Path jar = driverJar();
+            try {
+                URLClassLoader loader = new URLClassLoader("allocar-realtime-pgjdbc", new URL[] {jar.toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader());
+                driver = (Driver) loader.loadClass("org.postgresql.Driver").getDeclaredConstructor().newInstance();
+                LOG.info(() -> "Realtime listener uses the PostgreSQL driver " + driver.getMajorVersion() + "."
+                        + driver.getMinorVersion() + " from " + jar);
+            } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+                throw new SQLException("The PostgreSQL driver cannot be loaded from " + jar + ": " + e.getMessage(), e);
+            }
+        }
+        return driver;
+    }
+
+    /** {@code ALLOCAR_JDBC_DRIVER_JAR}, by default the jar Liberty's data sources use. */
+    Path driverJar() {
+        if (driverJar.isPresent() && !driverJar.get().isBlank()) {
+            return Path.of(driverJar.get());
+        }
+        String shared = System.getProperty("shared.resource.dir");
+        if (shared != null) {
+            return Path.of(shared, "jdbc", "postgresql.jar");
+        }
+        String userDir = System.getProperty("wlp.user.dir");
+        if (userDir == null) {
+            throw new IllegalStateException("ALLOCAR_JDBC_DRIVER_JAR is not set (server.xml sets it by default)");
+        }
+        return Path.of(userDir, "shared", "resources", "jdbc", "postgresql.jar");
     }
 
     /** Hands consecutive payloads of one topic over together, in the order they were received. */

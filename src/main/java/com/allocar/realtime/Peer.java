@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -38,6 +37,8 @@ public final class Peer {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Queue<Runnable> inbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean handling = new AtomicBoolean();
     private volatile long lastSeenNanos = System.nanoTime();
 
     Peer(Session session, UUID userId, String room, Executor executor, int queueLimit) {
@@ -73,6 +74,49 @@ public final class Peer {
 
     public boolean open() {
         return !closing.get() && session.isOpen();
+    }
+
+    /**
+     * Runs {@code work} for this socket on the managed executor, after the work handed over before it: a socket's
+     * frames are handled one at a time, in the order they came, off the container's thread. The container's socket
+     * threads carry no transaction context of the server (a database connection used there outside a transaction
+     * cannot be handed back cleanly); the managed executor's tasks do.
+     */
+    public void handle(Runnable work) {
+        inbound.add(work);
+        handleNext();
+    }
+
+    private void handleNext() {
+        if (!handling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::handleQueued);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The executor refused the frames of " + this + ": " + e.getMessage(), e);
+            handling.set(false);
+            inbound.clear();
+            close(Sockets.GOING_AWAY, "shutting_down");
+        }
+    }
+
+    private void handleQueued() {
+        try {
+            Runnable work;
+            while ((work = inbound.poll()) != null) {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Handling a frame of " + this + " failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            handling.set(false);
+            if (!inbound.isEmpty()) {
+                handleNext();
+            }
+        }
     }
 
     /** Queues a text frame; false when the socket is closing or was just closed for being too slow. */
@@ -159,7 +203,7 @@ public final class Peer {
         }
         try {
             executor.execute(this::pump);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             pump();
         }
     }
@@ -177,7 +221,7 @@ public final class Peer {
         Runnable close = () -> Sockets.close(session, code, reason);
         try {
             executor.execute(close);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             close.run();
         }
     }

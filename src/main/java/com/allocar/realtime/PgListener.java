@@ -1,5 +1,7 @@
 package com.allocar.realtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,8 +12,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * One PostgreSQL connection that LISTENs on a channel and hands each batch of notification payloads to a consumer,
@@ -24,6 +24,10 @@ import org.postgresql.PGNotification;
  * waits (1 s, doubling up to 30 s while it keeps failing), opens a new one, LISTENs again and calls
  * {@code onListening} <em>after</em> the LISTEN, so that the owner re-reads from the tables whatever was committed
  * while nobody listened: PostgreSQL keeps no notification for a session that was not listening.
+ * <p>
+ * Notifications are read with pgjdbc's {@code PGConnection.getNotifications(timeout)}, looked up in the class loader
+ * of the connection itself: in the server the driver is loaded apart from the application ({@link
+ * NotificationListener}), and this class names none of its types.
  */
 public final class PgListener implements Runnable {
     /** Opens a new connection to the database (DriverManager in the server, anything in a test). */
@@ -98,14 +102,14 @@ public final class PgListener implements Runnable {
         try (Statement statement = opened.createStatement()) {
             statement.execute("LISTEN " + channel);
         }
-        PGConnection pg = opened.unwrap(PGConnection.class);
+        Notifications pg = Notifications.of(opened);
         connections++;
         LOG.info(() -> "Realtime listener on channel " + channel + " is listening (connection " + connections + ")");
         safely(onListening::run, "catching up");
         long checked = System.nanoTime();
         while (running) {
-            PGNotification[] received = pg.getNotifications(POLL_MILLIS);
-            if (received == null || received.length == 0) {
+            List<String> payloads = pg.await(POLL_MILLIS);
+            if (payloads.isEmpty()) {
                 // A closed socket fails the wait at once; a silently dead network only fails a round trip.
                 if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
                     if (!opened.isValid(5)) {
@@ -114,10 +118,6 @@ public final class PgListener implements Runnable {
                     checked = System.nanoTime();
                 }
                 continue;
-            }
-            List<String> payloads = new ArrayList<>(received.length);
-            for (PGNotification notification : received) {
-                payloads.add(notification.getParameter());
             }
             safely(() -> onPayloads.accept(payloads), "delivering " + payloads.size() + " notification(s)");
         }
@@ -177,6 +177,42 @@ public final class PgListener implements Runnable {
                 current.close();
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "closing the listening connection", e);
+            }
+        }
+    }
+
+    /** pgjdbc's {@code PGConnection.getNotifications(int)} on one connection, through reflection. */
+    private record Notifications(Object connection, Method getNotifications, Method getParameter) {
+        static Notifications of(Connection connection) throws SQLException {
+            try {
+                ClassLoader driver = connection.getClass().getClassLoader();
+                Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, driver);
+                Class<?> notification = Class.forName("org.postgresql.PGNotification", false, driver);
+                return new Notifications(connection.unwrap(pgConnection),
+                        pgConnection.getMethod("getNotifications", int.class), notification.getMethod("getParameter"));
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                throw new SQLException("not a PostgreSQL (pgjdbc) connection: " + e.getMessage(), e);
+            }
+        }
+
+        /** The payloads received within {@code millis} (empty when none came). */
+        List<String> await(int millis) throws SQLException {
+            try {
+                Object[] received = (Object[]) getNotifications.invoke(connection, millis);
+                List<String> payloads = new ArrayList<>(received == null ? 0 : received.length);
+                if (received != null) {
+                    for (Object notification : received) {
+                        payloads.add((String) getParameter.invoke(notification));
+                    }
+                }
+                return payloads;
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof SQLException failure) {
+                    throw failure;
+                }
+                throw new SQLException("waiting for notifications failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new SQLException(e);
             }
         }
     }

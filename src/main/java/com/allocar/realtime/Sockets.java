@@ -112,18 +112,27 @@ public class Sockets {
     }
 
     /**
-     * A frame arrived from the peer: a sign of life, and one token of the socket's budget. False (and an
-     * {@code error rate_limited} frame) when the budget is spent: the frame is dropped.
+     * A text frame arrived from the peer (on the container's thread): a sign of life, and one token of the socket's
+     * budget. Answers the parsed frame, or empty after answering an {@code error} frame: not JSON, no type, or the
+     * budget is spent (the frame is dropped).
      */
-    public boolean received(Peer peer, String clientId) {
+    public Optional<ClientFrame> frame(Peer peer, String text) {
         peer.seen();
+        ClientFrame frame;
+        try {
+            frame = ClientFrame.parse(text);
+        } catch (ApiException e) {
+            peer.send(Frames.error(e, null));
+            return Optional.empty();
+        }
         RateLimiter.Decision decision = limiter.consume("socket:" + peer.id(), FRAMES_PER_MINUTE);
         if (!decision.allowed()) {
             peer.send(Frames.error(ErrorCode.rate_limited, "Too many frames on this socket; slow down.",
-                    Map.of("scope", "socket", "retry_after_seconds", decision.retryAfterSeconds()), clientId));
-            return false;
+                    Map.of("scope", "socket", "retry_after_seconds", decision.retryAfterSeconds()),
+                    frame.clientId()));
+            return Optional.empty();
         }
-        return true;
+        return Optional.of(frame);
     }
 
     /** The client answered a ping (or sent a pong of its own). */

@@ -102,7 +102,7 @@ class ChatSocketIT {
         for (String outsider : List.of(Passenger.create().token(), other.driverToken(), other.passenger().token())) {
             assertError(SocketFixtures.ticket(outsider, Map.of("booking_id", chat.bookingId())), 404, "not_found");
         }
-        assertError(SocketFixtures.ticket(chat.passenger().token(), Map.of("booking_id", UUID.randomUUID())), 404,
+        assertError(SocketFixtures.ticket(chat.passenger().token(), Map.of("booking_id", UUID.randomUUID().toString())), 404,
                 "not_found");
         assertInvalid(SocketFixtures.ticket(chat.passenger().token(), Map.of()), "booking_id");
         assertInvalid(SocketFixtures.ticket(chat.passenger().token(),
