@@ -12,6 +12,7 @@ import com.allocar.realtime.SocketRegistry;
 import com.allocar.realtime.Sockets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import java.util.List;
@@ -39,13 +40,18 @@ public class ChatSockets {
     MessageRepository repository;
     @Inject
     BookingService bookings;
+    /** This bean through its proxy, for the transactional steps. */
+    @Inject
+    ChatSockets self;
 
     /** A socket opened: closed at once when its ticket did not admit it, else joined to the booking's room. */
     public void open(Session session, EndpointConfig config) {
-        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> join(peer)));
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> self.join(peer)));
     }
 
-    private void join(Peer peer) {
+    /** Joins an admitted socket to its room (one read transaction). */
+    @Transactional
+    public void join(Peer peer) {
         UUID bookingId = SocketRooms.bookingOf(peer.room());
         Booking booking;
         try {
@@ -74,7 +80,7 @@ public class ChatSockets {
                         messages.posted(peer.userId(), bookingId, request(frame))));
                 case "read" -> peer.send(ChatFrames.marked(clientId,
                         messages.markRead(peer.userId(), bookingId, frame.requiredUuid("up_to"))));
-                case "resume" -> resume(peer, bookingId, frame.uuid("after").orElse(null));
+                case "resume" -> self.resume(peer, bookingId, frame.uuid("after").orElse(null));
                 case "ping" -> peer.send(Frames.pong());
                 default -> throw ValidationException.field("type", "unknown frame type; the chat takes message, read, "
                         + "resume and ping");
@@ -98,7 +104,8 @@ public class ChatSockets {
      * {@value #RESUME_LIMIT}, then {@code resumed}. Messages that arrive meanwhile may come twice (here and live):
      * clients keep one per id.
      */
-    private void resume(Peer peer, UUID bookingId, UUID after) {
+    @Transactional
+    public void resume(Peer peer, UUID bookingId, UUID after) {
         long afterSeq = 0;
         if (after != null) {
             afterSeq = repository.seqOf(bookingId, after)

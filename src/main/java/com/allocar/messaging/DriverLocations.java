@@ -67,7 +67,7 @@ public class DriverLocations {
      * The trip's last position, for its driver and its passengers with an accepted or paid booking; 404 for anyone
      * else, and 404 {@code reason: no_position} before the first one.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public DriverLocationView last(UUID callerId, UUID tripId) {
         TripAudience audience = audience(callerId, tripId);
         return locations.find(audience.tripId()).map(DriverLocationView::of)
@@ -76,7 +76,7 @@ public class DriverLocations {
     }
 
     /** The trip's audience when {@code userId} is in it; 404 otherwise (outsiders learn nothing of the trip). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public TripAudience audience(UUID userId, UUID tripId) {
         TripAudience audience = bookings.tripAudience(tripId);
         if (!audience.includes(userId)) {

@@ -11,6 +11,7 @@ import com.allocar.realtime.SocketRegistry;
 import com.allocar.realtime.Sockets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import java.util.Optional;
@@ -31,13 +32,18 @@ public class LocationSockets {
     DriverLocations locations;
     @Inject
     DriverLocationRepository repository;
+    /** This bean through its proxy, for the transactional step. */
+    @Inject
+    LocationSockets self;
 
     /** A socket opened: closed at once when its ticket did not admit it, else joined to the trip's room. */
     public void open(Session session, EndpointConfig config) {
-        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> join(peer)));
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> self.join(peer)));
     }
 
-    private void join(Peer peer) {
+    /** Joins an admitted socket to its room and sends it the last position (one read transaction). */
+    @Transactional
+    public void join(Peer peer) {
         UUID tripId = SocketRooms.tripOf(peer.room());
         TripAudience audience;
         try {
@@ -67,8 +73,7 @@ public class LocationSockets {
                 case "location" -> peer.send(LocationFrames.accepted(clientId, locations.publish(peer.userId(), tripId,
                         frame.requiredNumber("lat"), frame.requiredNumber("lon"), frame.number("heading").orElse(null),
                         frame.number("speed").orElse(null), frame.instant("at").orElse(null))));
-                case "resume" -> repository.find(tripId)
-                        .ifPresent(location -> peer.send(LocationFrames.location(DriverLocationView.of(location))));
+                case "resume" -> self.sendLast(peer, tripId);
                 case "ping" -> peer.send(Frames.pong());
                 default -> throw ValidationException.field("type", "unknown frame type; this socket takes location "
                         + "(the driver), resume and ping");
@@ -76,5 +81,12 @@ public class LocationSockets {
         } catch (RuntimeException e) {
             sockets.refuse(peer, e, clientId);
         }
+    }
+
+    /** Sends the trip's last position, if any, to the socket. */
+    @Transactional
+    public void sendLast(Peer peer, UUID tripId) {
+        repository.find(tripId)
+                .ifPresent(location -> peer.send(LocationFrames.location(DriverLocationView.of(location))));
     }
 }
