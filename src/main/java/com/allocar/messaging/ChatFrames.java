@@ -20,7 +20,8 @@ public final class ChatFrames {
      * {@code {type: "ack", of, client_id?, seq?, message?, receipt?}}: the sender's own frame was done ({@code of}:
      * message or read).
      */
-    public record AckFrame(String type, String of, String clientId, Long seq, MessageView message, ReadReceipt receipt) {
+    public record AckFrame(String type, String of, String clientId, Long seq, MessageView message,
+                           ReadReceipt receipt) {
     }
 
     /** {@code {type: "resumed", count, complete, last_seq?}}: the end of a resume. */

@@ -46,7 +46,7 @@ public class ChatSockets {
 
     /** A socket opened: closed at once when its ticket did not admit it, else joined to the booking's room. */
     public void open(Session session, EndpointConfig config) {
-        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> self.join(peer)));
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> sockets.joining(peer, self::join)));
     }
 
     /** Joins an admitted socket to its room (one read transaction). */
@@ -117,6 +117,7 @@ public class ChatSockets {
         for (Message message : sent) {
             peer.send(ChatFrames.message(message.getSeq(), messages.view(message, bookingId)));
         }
-        peer.send(ChatFrames.resumed(sent.size(), complete, sent.isEmpty() ? null : sent.get(sent.size() - 1).getSeq()));
+        Long lastSeq = sent.isEmpty() ? null : sent.get(sent.size() - 1).getSeq();
+        peer.send(ChatFrames.resumed(sent.size(), complete, lastSeq));
     }
 }

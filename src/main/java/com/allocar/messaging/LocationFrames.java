@@ -10,8 +10,8 @@ public final class LocationFrames {
     }
 
     /** {@code {type: "location", trip_id, lat, lon, heading?, speed?, at, received_at}}. */
-    public record LocationFrame(String type, UUID tripId, double lat, double lon, Double heading, Double speed, Instant at,
-                         Instant receivedAt) {
+    public record LocationFrame(String type, UUID tripId, double lat, double lon, Double heading, Double speed,
+                                Instant at, Instant receivedAt) {
     }
 
     /** {@code {type: "ack", of: "location", client_id?, location}}: the driver's position was accepted. */

@@ -1,7 +1,7 @@
 package com.allocar.messaging;
 
+import com.allocar.bookings.BookingService;
 import com.allocar.bookings.TripAudience;
-import com.allocar.platform.errors.ApiException;
 import com.allocar.platform.errors.ValidationException;
 import com.allocar.realtime.Admission;
 import com.allocar.realtime.ClientFrame;
@@ -32,23 +32,23 @@ public class LocationSockets {
     DriverLocations locations;
     @Inject
     DriverLocationRepository repository;
+    @Inject
+    BookingService bookings;
     /** This bean through its proxy, for the transactional step. */
     @Inject
     LocationSockets self;
 
     /** A socket opened: closed at once when its ticket did not admit it, else joined to the trip's room. */
     public void open(Session session, EndpointConfig config) {
-        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> self.join(peer)));
+        sockets.open(session, config).ifPresent(peer -> peer.handle(() -> sockets.joining(peer, self::join)));
     }
 
     /** Joins an admitted socket to its room and sends it the last position (one read transaction). */
     @Transactional
     public void join(Peer peer) {
         UUID tripId = SocketRooms.tripOf(peer.room());
-        TripAudience audience;
-        try {
-            audience = locations.audience(peer.userId(), tripId);
-        } catch (ApiException e) {
+        TripAudience audience = bookings.tripAudience(tripId);
+        if (!audience.includes(peer.userId())) {
             // Booked when the ticket was issued, not any more (the booking was cancelled meanwhile).
             peer.close(Admission.FORBIDDEN, "not_booked");
             return;

@@ -19,8 +19,8 @@ import java.util.UUID;
  * Driver positions, to this instance's sockets of their trip (notification {@code l:<trip id>}, sent by
  * {@link DriverLocations#publish} with its commit). The position is read from the table (the trip's last one) and
  * delivered when it is newer than the last one the room got (the room's cursor is its fix time, in microseconds), to
- * the trip's driver and its passengers with an accepted or paid booking, as they are now: a socket whose passenger is no
- * longer booked (cancelled) is closed with 4403 {@code not_booked}.
+ * the trip's driver and its passengers with an accepted or paid booking, as they are now: a socket whose passenger
+ * is no longer booked (cancelled) is closed with 4403 {@code not_booked}.
  */
 @ApplicationScoped
 public class LocationTopic implements RealtimeTopic {

@@ -120,7 +120,8 @@ public class MessageService {
         Booking booking = bookings.forParty(callerId, bookingId);
         ChatRules.requireOpen(booking.getStatus(), booking.getCompletedAt(), now(), settings.messagesAfterCompletion());
         MessageType type = request.messageType();
-        String content = type == MessageType.text ? checkedText(request) : checkedImageKey(request, bookingId, callerId);
+        String content = type == MessageType.text ? checkedText(request)
+                : checkedImageKey(request, bookingId, callerId);
         throttle(callerId);
         if (type == MessageType.image) {
             requireUploaded(content);

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code protocols} in {@code Sec-WebSocket-Protocol}; the ticket admits once.
  */
 public record SocketTicketView(
-        @Schema(description = "One-use, 43 characters (base64url)", example = "Jd0k2n7W0mB4c9sXq3hE5rT1yU8iO6pA2sD4fG7hJ9k")
+        @Schema(description = "One-use, 43 characters (base64url)",
+                example = "Jd0k2n7W0mB4c9sXq3hE5rT1yU8iO6pA2sD4fG7hJ9k")
         String ticket,
         @Schema(description = "The socket's path", example = "/ws/bookings/5f0c3b1e-8d7a-4b4e-9a53-2c1b0a9e7d61")
         String path,

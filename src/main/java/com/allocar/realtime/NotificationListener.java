@@ -30,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * This instance's one listening connection (docs/realtime.md, "Several instances"): a {@link PgListener} on
  * {@link #CHANNEL}, on a thread of the server's {@link ManagedThreadFactory}, with a connection of its own opened from
  * {@code ALLOCAR_DB_URL}, {@code ALLOCAR_DB_USER} and {@code ALLOCAR_DB_PASSWORD} by the PostgreSQL driver (outside
- * the pool, application name {@value #APPLICATION_NAME}; see {@link #driver()} for why not through DriverManager). Each payload goes to the {@link RealtimeTopic} of
- * its prefix; after every (re)connection each topic catches up from the tables.
+ * the pool, application name {@value #APPLICATION_NAME}; {@link #driver()} says why not through DriverManager). Each
+ * payload goes to the {@link RealtimeTopic} of its prefix; after every (re)connection each topic catches up from the
+ * tables.
  * <p>
  * Every delivery to this instance's sockets takes this path, the sender's own instance included: a message written
  * here reaches its local room through the same notification as the other instances' rooms, so nothing is delivered
@@ -183,7 +184,8 @@ public class NotificationListener {
             try {
                 topic.catchUp();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Realtime topic " + topic.prefix() + " failed to catch up: " + e.getMessage(), e);
+                LOG.log(Level.WARNING, "Realtime topic " + topic.prefix() + " failed to catch up: " + e.getMessage(),
+                        e);
             }
         }
     }

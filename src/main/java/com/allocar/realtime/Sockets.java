@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -99,6 +100,19 @@ public class Sockets {
         Peer peer = new Peer(session, admission.userId(), admission.room(), scheduler, QUEUE_LIMIT);
         session.getUserProperties().put(PEER, peer);
         return Optional.of(peer);
+    }
+
+    /**
+     * Runs the domain's joining of an admitted socket; when it fails (the database does not answer), the socket is
+     * closed with {@value #UNAVAILABLE} {@code try_again} rather than left open outside any room.
+     */
+    public void joining(Peer peer, Consumer<Peer> join) {
+        try {
+            join.accept(peer);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, peer + " could not join its room: " + e.getMessage(), e);
+            peer.close(UNAVAILABLE, "try_again");
+        }
     }
 
     public Optional<Peer> peer(Session session) {
