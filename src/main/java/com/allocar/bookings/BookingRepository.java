@@ -3,6 +3,7 @@ package com.allocar.bookings;
 import com.allocar.platform.api.Page;
 import com.allocar.platform.paging.JpaLists;
 import com.allocar.platform.paging.ListQuery;
+import com.allocar.trips.TripStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -160,5 +162,24 @@ public class BookingRepository {
 
     public void flush() {
         em.flush();
+    }
+
+    /**
+     * A trip's driver and status, and the passengers whose booking on it is accepted or paid (the live-location
+     * audience); empty when there is no such trip.
+     */
+    public Optional<TripAudience> audience(UUID tripId) {
+        List<Object[]> trip = em.createQuery("SELECT t.driver.id, t.status FROM Trip t WHERE t.id = :trip",
+                        Object[].class)
+                .setParameter("trip", tripId).getResultList();
+        if (trip.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> passengers = em.createQuery("SELECT DISTINCT b.passenger.id FROM Booking b WHERE b.trip.id = :trip "
+                        + "AND b.status IN :booked", UUID.class)
+                .setParameter("trip", tripId)
+                .setParameter("booked", List.of(BookingStatus.accepted, BookingStatus.paid)).getResultList();
+        return Optional.of(new TripAudience(tripId, (UUID) trip.get(0)[0], (TripStatus) trip.get(0)[1],
+                Set.copyOf(passengers)));
     }
 }

@@ -310,6 +310,15 @@ public class BookingService {
         return forParty(callerId, id);
     }
 
+    /**
+     * Who may follow a trip's driver live (MSG-2): its driver and the passengers with an accepted or paid booking on
+     * it. 404 when there is no such trip.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TripAudience tripAudience(UUID tripId) {
+        return bookings.audience(tripId).orElseThrow(() -> new NotFoundException("No such trip."));
+    }
+
     /** The view of {@code booking} for {@code viewer}, with the viewer's unread chat messages. */
     private BookingView view(Booking booking, UUID viewer) {
         return BookingView.of(booking, viewer,

@@ -89,4 +89,50 @@ public class MessageRepository {
         }
         return counts;
     }
+
+    /** The number of the booking's last message, 0 when it has none. */
+    public long lastSeq(UUID bookingId) {
+        return nextSeq(bookingId) - 1;
+    }
+
+    /** For each of the bookings with messages: the number of its last message. */
+    public Map<UUID, Long> lastSeqs(Collection<UUID> bookingIds) {
+        Map<UUID, Long> last = new HashMap<>();
+        if (bookingIds.isEmpty()) {
+            return last;
+        }
+        List<Object[]> rows = em.createQuery("SELECT m.booking.id, MAX(m.seq) FROM Message m "
+                        + "WHERE m.booking.id IN :bookings GROUP BY m.booking.id", Object[].class)
+                .setParameter("bookings", bookingIds).getResultList();
+        for (Object[] row : rows) {
+            last.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return last;
+    }
+
+    /**
+     * Up to {@code limit} messages of the booking numbered above {@code afterSeq} and at most {@code upToSeq}, oldest
+     * first (served by the unique (booking_id, seq) index).
+     */
+    public List<Message> range(UUID bookingId, long afterSeq, long upToSeq, int limit) {
+        return em.createQuery("SELECT m FROM Message m WHERE m.booking.id = :booking AND m.seq > :after "
+                        + "AND m.seq <= :upTo ORDER BY m.seq", Message.class)
+                .setParameter("booking", bookingId).setParameter("after", afterSeq).setParameter("upTo", upToSeq)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** The booking and number of each of these messages that exists: {@code [booking id, seq]} by message id. */
+    public Map<UUID, Object[]> places(Collection<UUID> messageIds) {
+        Map<UUID, Object[]> places = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return places;
+        }
+        List<Object[]> rows = em.createQuery("SELECT m.id, m.booking.id, m.seq FROM Message m WHERE m.id IN :ids",
+                        Object[].class)
+                .setParameter("ids", messageIds).getResultList();
+        for (Object[] row : rows) {
+            places.put((UUID) row[0], new Object[] {row[1], row[2]});
+        }
+        return places;
+    }
 }

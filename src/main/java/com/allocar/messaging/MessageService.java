@@ -10,6 +10,7 @@ import com.allocar.platform.storage.Bucket;
 import com.allocar.platform.storage.ObjectKeys;
 import com.allocar.platform.storage.ObjectStorage;
 import com.allocar.platform.storage.PresignedUpload;
+import com.allocar.realtime.RealtimeNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,8 @@ public class MessageService {
     RateLimiter limiter;
     @Inject
     Settings settings;
+    @Inject
+    RealtimeNotifier notifier;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -104,15 +107,27 @@ public class MessageService {
      */
     @Transactional(Transactional.TxType.NEVER)
     public MessageView post(UUID callerId, UUID bookingId, PostMessageRequest request) {
+        return posted(callerId, bookingId, request).view();
+    }
+
+    /** A message as written, with its number in the booking (the sockets' frames carry it). */
+    public record Posted(long seq, MessageView view) {
+    }
+
+    /** {@link #post}, answering the message's number too (for the socket's acknowledgement). */
+    @Transactional(Transactional.TxType.NEVER)
+    public Posted posted(UUID callerId, UUID bookingId, PostMessageRequest request) {
         Booking booking = bookings.forParty(callerId, bookingId);
         ChatRules.requireOpen(booking.getStatus(), booking.getCompletedAt(), now(), settings.messagesAfterCompletion());
         MessageType type = request.messageType();
-        String content = type == MessageType.text ? checkedText(request) : checkedImageKey(request, bookingId, callerId);
+        String content = type == MessageType.text ? checkedText(request)
+                : checkedImageKey(request, bookingId, callerId);
         throttle(callerId);
         if (type == MessageType.image) {
             requireUploaded(content);
         }
-        return view(writer.append(callerId, bookingId, type, content), bookingId);
+        Message message = writer.append(callerId, bookingId, type, content);
+        return new Posted(message.getSeq(), view(message, bookingId));
     }
 
     /**
@@ -139,11 +154,16 @@ public class MessageService {
         long seq = messages.seqOf(bookingId, upTo)
                 .orElseThrow(() -> ValidationException.field("up_to", "is not a message of this booking"));
         int marked = messages.markRead(bookingId, callerId, seq);
+        if (marked > 0) {
+            // The other party's sockets see the receipt once this commits (docs/realtime.md, frame "read").
+            notifier.publish(ChatTopic.READ, bookingId, callerId, upTo);
+        }
         int unread = messages.unread(callerId, List.of(bookingId)).getOrDefault(bookingId, 0);
         return new ReadReceipt(upTo, marked, unread);
     }
 
-    private MessageView view(Message message, UUID bookingId) {
+    /** The message as its booking's parties see it (an image with a fresh presigned link). */
+    public MessageView view(Message message, UUID bookingId) {
         return message.getType() == MessageType.image
                 ? MessageView.image(message, bookingId, storage.download(Bucket.CHAT, message.getContent()))
                 : MessageView.text(message, bookingId);

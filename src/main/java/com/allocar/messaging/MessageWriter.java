@@ -4,6 +4,7 @@ import com.allocar.bookings.Booking;
 import com.allocar.bookings.BookingService;
 import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.settings.Settings;
+import com.allocar.realtime.RealtimeNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * Writes a checked message in one transaction, under the booking's row lock: the booking's state is read under the
  * lock (a cancellation or a payment in progress is waited for), so the posting rules and the masking apply to the
- * state the message is written in; the message gets the booking's next number.
+ * state the message is written in; the message gets the booking's next number. The sockets hear of it through a
+ * notification sent with the commit.
  */
 @ApplicationScoped
 public class MessageWriter {
@@ -27,6 +29,8 @@ public class MessageWriter {
     Settings settings;
     @Inject
     ChatNotices notices;
+    @Inject
+    RealtimeNotifier notifier;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -55,6 +59,9 @@ public class MessageWriter {
         Message message = new Message(booking, messages.nextSeq(bookingId), senderId, type, stored, masked);
         messages.add(message);
         notices.written(booking, message);
+        // Every instance's sockets of this booking get the message once this commits (pg_notify is delivered on
+        // commit, and never for a rollback); they read it from the table (docs/realtime.md).
+        notifier.publish(ChatTopic.MESSAGE, message.getId());
         return message;
     }
 }

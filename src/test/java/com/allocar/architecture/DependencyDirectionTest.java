@@ -106,4 +106,15 @@ class DependencyDirectionTest {
                 .because("alerts sit above trips and notifications and hear of trips through TripChanged")
                 .check(MAIN);
     }
+
+    @Test
+    void theSocketPlumbingKnowsNoDomain() {
+        noClasses().that().resideInAPackage("com.allocar.realtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..",
+                        "com.allocar.bookings..", "com.allocar.messaging..", "com.allocar.payments..",
+                        "com.allocar.wallet..", "com.allocar.notifications..")
+                .because("realtime carries sockets, tickets and notifications; the domains own their rooms, who may "
+                        + "enter them and what they say (messaging's ChatSockets, LocationSockets, topics)")
+                .check(MAIN);
+    }
 }
