@@ -60,7 +60,12 @@ public class BookingNotices {
 
     private void cancelled(String event, Booking booking, BookingStatus from) {
         Trip trip = booking.getTrip();
+        // a reminder held by quiet hours (or waiting for a retry) never reaches a cancelled booking's passenger
+        notifications.withdraw(booking.getPassenger().getId(), TripReminder.eventKeys(trip.getId(),
+                trip.getDepartureTime()));
         if (trip.getStatus() == TripStatus.cancelled) {
+            notifications.withdraw(trip.getDriver().getId(), TripReminder.eventKeys(trip.getId(),
+                    trip.getDepartureTime()));
             send(event, booking.getPassenger(), NotificationKind.trip_cancelled, booking, quoted(trip.getCancelReason()));
             return;
         }

@@ -59,6 +59,11 @@ public class TripReminder {
         return reminded;
     }
 
+    /** Both reminders' event keys for the trip's departure time. */
+    static java.util.List<String> eventKeys(UUID tripId, Instant departure) {
+        return java.util.List.of(eventKey(false, tripId, departure), eventKey(true, tripId, departure));
+    }
+
     /** {@code reminder-2h:<trip>:<departure epoch second>}: a new departure time is a new reminder. */
     static String eventKey(boolean soon, UUID tripId, Instant departure) {
         return "reminder-" + (soon ? "2h" : "24h") + ":" + tripId + ":" + departure.getEpochSecond();

@@ -21,7 +21,9 @@ public enum PurgeTarget {
     OUTBOX_MESSAGES("outbox_messages", "status = 'sent' AND sent_at < ?1", Settings.Retention::outbox),
     JOB_FIRINGS("job_firings", "claimed_at < ?1", Settings.Retention::jobFiring),
     /** The poller's record of attempts it stopped polling (settled, or given up past their expiry). */
-    PAYMENT_ATTEMPT_POLLS("payment_attempt_polls", "ended_at < ?1", Settings.Retention::paymentPoll);
+    PAYMENT_ATTEMPT_POLLS("payment_attempt_polls", "ended_at < ?1", Settings.Retention::paymentPoll),
+    /** Socket tickets live 30 s; an hour past their expiry nobody can use or audit them. */
+    WS_TICKETS("ws_tickets", "expires_at < ?1", retention -> Duration.ofHours(1));
 
     private final String table;
     private final String condition;

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,21 @@ public class Notifications {
             enqueued.fire(new OutboxEnqueued(OutboxChannel.push));
         }
         return written > 0;
+    }
+
+    /**
+     * Takes back the user's notifications of these events that have not gone yet (held by quiet hours, waiting for a
+     * retry): they will not be sent (status failed, last_error withdrawn). What went already stays sent. For a
+     * reminder of a booking cancelled meanwhile. Returns how many were withdrawn.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdraw(UUID userId, java.util.Collection<String> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("UPDATE outbox_messages SET status = 'failed', last_error = 'withdrawn' "
+                        + "WHERE user_id = ?1 AND event_key IN (?2) AND status = 'pending'")
+                .setParameter(1, userId).setParameter(2, events).executeUpdate();
     }
 
     /** Queues a text message to a phone number in E.164 form ({@code +2250701234567}). */

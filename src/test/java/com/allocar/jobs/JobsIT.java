@@ -63,6 +63,13 @@ class JobsIT {
         UUID oldSent = outbox(tag, "sent", "now() - interval '40 days'");
         UUID oldFailed = outbox(tag, "failed", "null");
         UUID recentSent = outbox(tag, "sent", "now() - interval '1 day'");
+        // socket tickets: gone an hour after their expiry
+        UUID ticketOwner = com.allocar.testsupport.TestTokens.newUser();
+        UUID oldTicket = Db.id("INSERT INTO ws_tickets (token_hash, user_id, room, expires_at, created_at) VALUES "
+                + "(?, ?, 'bookings/x', now() - interval '2 hours', now() - interval '3 hours') RETURNING id",
+                tag + "-t1", ticketOwner);
+        UUID liveTicket = Db.id("INSERT INTO ws_tickets (token_hash, user_id, room, expires_at) VALUES "
+                + "(?, ?, 'bookings/x', now() + interval '30 seconds') RETURNING id", tag + "-t2", ticketOwner);
 
         long execution = BatchConsole.submit("cleanup", Map.of("batchSize", "2"));
         assertThat(BatchConsole.awaitEnd(execution, RUN)).isEqualTo("COMPLETED");
@@ -78,12 +85,14 @@ class JobsIT {
         assertThat(exists("outbox_messages", oldSent)).isFalse();
         assertThat(exists("outbox_messages", oldFailed)).isTrue();
         assertThat(exists("outbox_messages", recentSent)).isTrue();
+        assertThat(exists("ws_tickets", oldTicket)).isFalse();
+        assertThat(exists("ws_tickets", liveTicket)).isTrue();
 
         // every table is a step of its own, each telling what it deleted
         List<Map<String, Object>> steps = BatchConsole.steps(execution).stream()
                 .filter(step -> step.get("stepName") != null).toList();
         assertThat(steps).extracting(step -> step.get("stepName")).containsExactly("otp-codes", "refresh-tokens",
-                "idempotency-keys", "webhook-events", "outbox-messages", "job-firings", "payment-attempt-polls");
+                "idempotency-keys", "webhook-events", "outbox-messages", "job-firings", "payment-attempt-polls", "ws-tickets");
         assertThat(steps).allSatisfy(step -> assertThat((String) step.get("exitStatus")).startsWith("deleted="));
 
         // the run lives in PostgreSQL's job repository (schema jbatch), not in memory

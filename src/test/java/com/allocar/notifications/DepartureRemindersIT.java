@@ -99,6 +99,32 @@ class DepartureRemindersIT {
     }
 
     @Test
+    void aReminderHeldByQuietHoursNeverReachesABookingCancelledMeanwhile() {
+        TripRef trip = BookingFixtures.trip(2, true, Duration.ofHours(20));
+        Passenger passenger = Passenger.create();
+        String device = PushFixtures.device(passenger.id());
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        Response quiet = Clients.withToken(passenger.token()).body(Clients.json(java.util.Map.of("quiet_hours",
+                java.util.Map.of("enabled", true, "start", now.minusHours(1).format(hhmm), "end",
+                        now.plusHours(2).format(hhmm))))).patch(PushFixtures.PREFERENCES);
+        assertThat(quiet.statusCode()).as(quiet.asString()).isEqualTo(200);
+        WalletFixtures.fund(passenger.id(), 6000);
+        String booking = BookingFixtures.accepted(trip, passenger, 1);
+        assertThat(BookingFixtures.pay(passenger.token(), booking, "wallet").statusCode()).isEqualTo(201);
+
+        sweep();
+        String held = FcmStandIn.eventually(() -> Db.value(String.class, "SELECT status FROM outbox_messages "
+                + "WHERE user_id = ? AND event_key LIKE 'reminder-24h:%'", passenger.id()), WAIT, () -> "held reminder");
+        assertThat(held).isEqualTo("pending");
+        assertThat(BookingFixtures.action(passenger.token(), booking, "cancel", "{}").statusCode()).isEqualTo(200);
+
+        assertThat(Db.value(String.class, "SELECT status || ' ' || last_error FROM outbox_messages WHERE user_id = ? "
+                + "AND event_key LIKE 'reminder-24h:%'", passenger.id())).isEqualTo("failed withdrawn");
+        assertThat(reminders(device)).isEmpty();
+    }
+
+    @Test
     void theDayBeforeComesFirstAndANewDepartureTimeMakesNewReminders() {
         TripRef trip = BookingFixtures.trip(2, false, Duration.ofHours(20));
         String driver = PushFixtures.device(trip.driver().id());

@@ -31,9 +31,15 @@ public final class ItServer {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    private static String notReady;
+
     public static synchronized void awaitReady() {
         if (ready) {
             return;
+        }
+        if (notReady != null) {
+            // one wait is enough: a server that did not start fails every later class at once, not after 3 minutes each
+            throw new IllegalStateException(notReady);
         }
         // The server routes the trips it creates through OSRM_URL: the stand-in must answer before any test runs.
         if (System.getenv("ALLOCAR_IT_OSRM_PORT") != null) {
@@ -66,6 +72,7 @@ public final class ItServer {
                 break;
             }
         }
-        throw new IllegalStateException("AlloCar did not become ready: " + last);
+        notReady = "AlloCar did not become ready: " + last;
+        throw new IllegalStateException(notReady);
     }
 }
