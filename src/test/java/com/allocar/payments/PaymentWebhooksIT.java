@@ -270,8 +270,8 @@ class PaymentWebhooksIT {
         // a genuine token but Orange still has the order pending: nothing applied, the notification not consumed
         orange.pay(order);
         SignedWebhook notification = orange.notification(order);
-        orange.failNext("POST", ".*/transactionstatus", 200,
-                "{\"status\":\"PENDING\",\"order_id\":\"" + order + "\",\"txnid\":null}", 0, 1);
+        orange.failNextAbout(order, "POST", ".*/transactionstatus", 200,
+                "{\"status\":\"PENDING\",\"order_id\":\"" + order + "\",\"txnid\":null}", 1);
         assertThat(deliver("orange", notification)).isEqualTo("pending");
         assertThat(status("payments", paymentId)).isEqualTo("init");
         assertThat(deliver("orange", notification)).isEqualTo("applied");

@@ -56,11 +56,13 @@ public abstract class ProviderStandIn {
         final int status;
         final String body;
         final int delayMs;
+        final String bodyContains;
         int remaining;
 
-        Injected(String method, Pattern path, int status, String body, int delayMs, int times) {
+        Injected(String method, Pattern path, int status, String body, int delayMs, int times, String bodyContains) {
             this.method = method;
             this.path = path;
+            this.bodyContains = bodyContains;
             this.status = status;
             this.body = body;
             this.delayMs = delayMs;
@@ -110,7 +112,8 @@ public abstract class ProviderStandIn {
         int delay = 0;
         for (Iterator<Injected> it = injected.iterator(); it.hasNext(); ) {
             Injected failure = it.next();
-            if (failure.method.equals(method) && failure.path.matcher(path).matches()) {
+            if (failure.method.equals(method) && failure.path.matcher(path).matches()
+                    && (failure.bodyContains == null || request.getBodyAsString().contains(failure.bodyContains))) {
                 reply = new Reply(failure.status, failure.body, Map.of("Content-Type", "application/json"));
                 delay = failure.delayMs;
                 if (--failure.remaining <= 0) {
@@ -143,7 +146,15 @@ public abstract class ProviderStandIn {
      * {@code status} with {@code body} (JSON) after {@code delayMs}, without touching the state.
      */
     public void failNext(String method, String pathRegex, int status, String body, int delayMs, int times) {
-        injected.add(new Injected(method, Pattern.compile(pathRegex), status, body, delayMs, times));
+        injected.add(new Injected(method, Pattern.compile(pathRegex), status, body, delayMs, times, null));
+    }
+
+    /**
+     * As {@link #failNext(String, String, int, String, int, int)}, for requests whose body contains
+     * {@code bodyContains} only (one payment's look-up, while the server's poller may look up others meanwhile).
+     */
+    public void failNextAbout(String bodyContains, String method, String pathRegex, int status, String body, int times) {
+        injected.add(new Injected(method, Pattern.compile(pathRegex), status, body, 0, times, bodyContains));
     }
 
     public void failNext(String method, String pathRegex, int status, int times) {
