@@ -3,6 +3,7 @@ package com.allocar.alerts;
 import com.allocar.notifications.Notice;
 import com.allocar.notifications.NotificationKind;
 import com.allocar.notifications.Notifications;
+import com.allocar.platform.persistence.SqlValues;
 import com.allocar.trips.TripChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ public class AlertMatcher {
                 + "price_per_seat, seats_available FROM trips WHERE id = ?1").setParameter(1, tripId).getSingleResult();
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("route", trip[0] + " → " + trip[1]);
-        vars.put("departure", instant(trip[2]));
+        vars.put("departure", SqlValues.instant(trip[2]));
         vars.put("price", (BigDecimal) trip[3]);
         vars.put("seats", ((Number) trip[4]).intValue());
         for (UUID user : users) {
@@ -93,15 +93,5 @@ public class AlertMatcher {
                     Map.of("trip_id", tripId.toString())));
         }
         return users.size();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -3,6 +3,7 @@ package com.allocar.alerts;
 import com.allocar.platform.errors.ConflictException;
 import com.allocar.platform.errors.NotFoundException;
 import com.allocar.platform.errors.ValidationException;
+import com.allocar.platform.persistence.SqlValues;
 import com.allocar.platform.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +87,7 @@ public class TripAlerts {
                     new AlertRequest.Place(((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue(), (String) row[3]),
                     new AlertRequest.Place(((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue(), (String) row[6]),
                     ((Number) row[7]).intValue(), date(row[8]), date(row[9]), ((Number) row[10]).intValue(),
-                    instant(row[11])));
+                    SqlValues.instant(row[11])));
         }
         return alerts;
     }
@@ -107,15 +107,5 @@ public class TripAlerts {
 
     private static LocalDate date(Object value) {
         return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

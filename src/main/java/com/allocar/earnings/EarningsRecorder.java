@@ -6,6 +6,7 @@ import com.allocar.bookings.DriverFined;
 import com.allocar.payments.BookingPayments;
 import com.allocar.payments.PaymentRefundRecorded;
 import com.allocar.platform.money.Pricing;
+import com.allocar.platform.persistence.SqlValues;
 import com.allocar.platform.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,21 +98,11 @@ public class EarningsRecorder {
         BigDecimal fees = share((BigDecimal) row[3], base, gross);
         BigDecimal driver = base.subtract(commission).subtract(fees);
         // taken back when the refund is made, or, while the earning is still held, when the earning would count
-        Instant earningAvailable = instant(row[7]);
+        Instant earningAvailable = SqlValues.instant(row[7]);
         Instant availableAt = earningAvailable.isAfter(at) ? earningAvailable : at;
         ledger.post(new LedgerPosting((UUID) row[0], LedgerKind.reversal, driver.negate(), base.negate(),
                 commission.negate(), fees.negate(), (UUID) row[5], (UUID) row[6], paymentId, null, null, causeKey,
                 availableAt, "Remboursement au passager"));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 
     /** {@code part × refunded / gross}, whole francs, half up. */

@@ -1,6 +1,7 @@
 package com.allocar.notifications;
 
 import com.allocar.platform.errors.NotFoundException;
+import com.allocar.platform.persistence.SqlValues;
 import com.allocar.platform.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,8 +46,8 @@ public class DeviceTokens {
         em.createNativeQuery("DELETE FROM device_tokens WHERE user_id = ?1 AND id NOT IN (SELECT id FROM device_tokens "
                         + "WHERE user_id = ?1 ORDER BY last_seen_at DESC, created_at DESC LIMIT ?2)")
                 .setParameter(1, userId).setParameter(2, settings.maxDevicesPerUser()).executeUpdate();
-        return new Registered(new DeviceView(request.token(), request.platform(), instant(row[0]), instant(row[1])),
-                (Boolean) row[2]);
+        return new Registered(new DeviceView(request.token(), request.platform(), SqlValues.instant(row[0]),
+                SqlValues.instant(row[1])), (Boolean) row[2]);
     }
 
     /** Forgets one of the user's devices; 404 when the token is not one of theirs. */
@@ -65,18 +65,5 @@ public class DeviceTokens {
     public List<String> tokensOf(UUID userId) {
         return em.createQuery("SELECT d.token FROM DeviceToken d WHERE d.userId = :user ORDER BY d.lastSeenAt DESC",
                 String.class).setParameter("user", userId).setMaxResults(settings.maxDevicesPerUser()).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Not a timestamp: " + value);
     }
 }

@@ -2,13 +2,13 @@ package com.allocar.payments;
 
 import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.ProviderPaymentRef;
+import com.allocar.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -96,7 +96,7 @@ public class AttemptPolls {
                 .setParameter(1, (double) lease.toSeconds()).getResultList();
         return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], (UUID) row[1],
                 PaymentProvider.valueOf((String) row[2]), (String) row[3], (String) row[4], (BigDecimal) row[5],
-                (String) row[6], instant(row[7]), instant(row[8]), ((Number) row[9]).intValue()));
+                (String) row[6], SqlValues.instant(row[7]), SqlValues.instant(row[8]), ((Number) row[9]).intValue()));
     }
 
     /** Not final yet: asked again at {@code next}. */
@@ -114,21 +114,5 @@ public class AttemptPolls {
         em.createNativeQuery("UPDATE payment_attempt_polls SET ended_at = now(), last_outcome = ?2 "
                         + "WHERE attempt_id = ?1 AND ended_at IS NULL")
                 .setParameter(1, claim.attemptId()).setParameter(2, outcome).executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 }

@@ -2,6 +2,7 @@ package com.allocar.payments;
 
 import com.allocar.payments.provider.Amounts;
 import com.allocar.payments.provider.ProviderPaymentRef;
+import com.allocar.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -70,7 +71,7 @@ public class PaymentRecords {
         return rows.stream().map(row -> new AttemptRecord((UUID) row[0], (UUID) row[1],
                 PaymentProvider.valueOf((String) row[2]), (String) row[3], (String) row[4],
                 AttemptStatus.valueOf((String) row[5]), PaymentStatus.valueOf((String) row[6]), (BigDecimal) row[7],
-                (String) row[8], (BigDecimal) row[9], AttemptPolls.instant(row[10]))).toList();
+                (String) row[8], (BigDecimal) row[9], SqlValues.instant(row[10]))).toList();
     }
 
     /**
@@ -144,7 +145,7 @@ public class PaymentRecords {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> new UnmatchedSuccess((UUID) row[0], PaymentProvider.valueOf((String) row[1]),
-                (String) row[2], (String) row[3], AttemptPolls.instant(row[4]))).toList();
+                (String) row[2], (String) row[3], SqlValues.instant(row[4]))).toList();
     }
 
     private static OffsetDateTime at(Instant instant) {

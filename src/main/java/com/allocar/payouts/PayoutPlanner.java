@@ -6,6 +6,7 @@ import com.allocar.earnings.LedgerPosting;
 import com.allocar.identity.KycService;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
+import com.allocar.platform.persistence.SqlValues;
 import com.allocar.platform.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +106,7 @@ public class PayoutPlanner {
             // the balance moved between the sum and the settlement (a fine just posted): this run leaves it alone
             throw new IllegalStateException("balance of driver " + driverId + " changed while its payout was made");
         }
-        Instant earliest = instant(settled[1]);
+        Instant earliest = SqlValues.instant(settled[1]);
         Instant periodStart = earliest != null && earliest.isBefore(placeholderStart) ? earliest : placeholderStart;
         em.createNativeQuery("UPDATE payouts SET amount = ?2, period_start = ?3 WHERE id = ?1")
                 .setParameter(1, payoutId).setParameter(2, amount).setParameter(3, periodStart).executeUpdate();
@@ -130,15 +129,5 @@ public class PayoutPlanner {
     @SuppressWarnings("unchecked")
     private static <T> Optional<T> first(List<?> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((T) rows.get(0));
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }
