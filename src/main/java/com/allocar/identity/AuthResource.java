@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Auth", description = "Sign-up, sign-in and tokens")
 public class AuthResource {
+    /** The install-id header, as OpenAPI describes it. */
+    static final String DEVICE_ID = "The app install's id (e.g. ANDROID_ID, identifierForVendor), 8 to 128 of "
+            + "A-Z a-z 0-9 . _ : -; stored only as an HMAC, to refuse self-referral from one phone";
+
     @Inject
     AuthService auth;
     @Inject
@@ -56,11 +61,14 @@ public class AuthResource {
             summary = "Sign up with a phone number (code by SMS) or an email address (code by mail)")
     @APIResponse(responseCode = "201", description = "Account created, verification code sent",
             content = @Content(schema = @Schema(implementation = AuthService.Registered.class)))
-    @APIResponse(responseCode = "400", description = "validation_error")
-    @APIResponse(responseCode = "409", description = "conflict: the phone number or address is taken")
+    @APIResponse(responseCode = "400", description = "validation_error (also: referral_code unknown; X-Device-Id missing "
+            + "with a referral code)")
+    @APIResponse(responseCode = "409", description = "conflict: the phone number or address is taken; or the referral "
+            + "is refused (details.reason: own_code, same_device)")
     @APIResponse(responseCode = "429", description = "rate_limited")
-    public Response register(@Valid @NotNull RegisterRequest request) {
-        return Response.status(Response.Status.CREATED).entity(Envelope.of(auth.register(request))).build();
+    public Response register(@Valid @NotNull RegisterRequest request, @Parameter(description = DEVICE_ID)
+                             @HeaderParam(UserDevices.HEADER) String deviceId) {
+        return Response.status(Response.Status.CREATED).entity(Envelope.of(auth.register(request, deviceId))).build();
     }
 
     @POST
@@ -87,14 +95,16 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "validation_error: wrong or expired code")
     @APIResponse(responseCode = "429", description = "rate_limited: 3 wrong codes in 10 minutes")
     public Envelope<SignedIn> verifyCode(@Valid @NotNull AuthRequests.OtpVerify request,
-                                         @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+                                         @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                                         @Parameter(description = DEVICE_ID)
+                                         @HeaderParam(UserDevices.HEADER) String deviceId) {
         Target target = Target.of(request.phone(), request.email());
         OtpService.Outcome outcome = otps.verify(target.value, request.code());
         if (outcome != OtpService.Outcome.verified) {
             throw ValidationException.field("code", outcome == OtpService.Outcome.wrong_code
                     ? "is wrong" : "has expired or was already used; ask for a new one");
         }
-        return Envelope.of(auth.completeVerification(target.value, target.phone, userAgent));
+        return Envelope.of(auth.completeVerification(target.value, target.phone, userAgent, deviceId));
     }
 
     @POST
@@ -106,8 +116,10 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "rate_limited: too many attempts from this address, or too many "
             + "failed sign-ins for this identifier (locked for ALLOCAR_SIGN_IN_LOCK_MINUTES; Retry-After)")
     public Envelope<SignedIn> login(@Valid @NotNull AuthRequests.Login request,
-                                    @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        return Envelope.of(auth.login(request.identifier(), request.password(), userAgent));
+                                    @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                                    @Parameter(description = DEVICE_ID)
+                                    @HeaderParam(UserDevices.HEADER) String deviceId) {
+        return Envelope.of(auth.login(request.identifier(), request.password(), userAgent, deviceId));
     }
 
     @POST

@@ -9,6 +9,7 @@ import com.allocar.platform.errors.ValidationException;
 import com.allocar.platform.security.Hashes;
 import com.allocar.platform.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,13 +40,21 @@ public class AuthService {
     AuditService audit;
     @Inject
     SignInThrottle throttle;
+    @Inject
+    UserDevices devices;
+    @Inject
+    Event<UserSignedUp> signedUp;
 
     /** What registering answers: the new account, and where its verification code went. */
     public record Registered(UserView user, String verificationChannel, String sentTo) {
     }
 
+    /**
+     * @param deviceId the app install's {@value UserDevices#HEADER}, or null; required with a referral code, so
+     *                 that self-referral from one phone can be told
+     */
     @Transactional
-    public Registered register(RegisterRequest request) {
+    public Registered register(RegisterRequest request, String deviceId) {
         boolean byPhone = request.phone() != null && !request.phone().isBlank();
         boolean byEmail = request.email() != null && !request.email().isBlank();
         if (byPhone == byEmail) {
@@ -67,6 +76,8 @@ public class AuthService {
         user.setReferralCode(newReferralCode());
         em.persist(user);
         em.flush();
+        devices.seen(user.getId(), deviceId);
+        signedUp.fire(new UserSignedUp(user.getId(), request.referralCode(), deviceId));
         otps.send(byPhone ? phone : email, byPhone ? OtpPurpose.verify_phone : OtpPurpose.verify_email);
         audit.record(ActorType.user, user.getId(), "user.register", "users", user.getId(),
                 Map.of("channel", byPhone ? "phone" : "email"));
@@ -91,9 +102,10 @@ public class AuthService {
      * password with {@code PUT /me/password}). Social sign-in does the same when it claims an account.
      */
     @Transactional
-    public SignedIn completeVerification(String target, boolean phone, String userAgent) {
+    public SignedIn completeVerification(String target, boolean phone, String userAgent, String deviceId) {
         User user = (phone ? users.byPhone(target) : users.byEmail(target))
                 .orElseThrow(() -> new AuthRequiredException("The code is not valid."));
+        devices.seen(user.getId(), deviceId);
         boolean first = !user.isPhoneVerified() && !user.isEmailVerified();
         if (phone) {
             user.markPhoneVerified();
@@ -123,7 +135,7 @@ public class AuthService {
     }
 
     @Transactional
-    public SignedIn login(String identifier, String password, String userAgent) {
+    public SignedIn login(String identifier, String password, String userAgent, String deviceId) {
         SignInThrottle.Attempt attempt = throttle.begin(SignInThrottle.Scope.user, identifier);
         User user = find(identifier);
         boolean matches = passwords.matchesOrDummy(password, user == null ? null : user.getPasswordHash());
@@ -136,7 +148,9 @@ public class AuthService {
             throw new ForbiddenException("Verify your phone number or email address first.",
                     Map.of("reason", "unverified"));
         }
-        return signIn(user, userAgent, "user.login");
+        SignedIn signedIn = signIn(user, userAgent, "user.login");
+        devices.seen(user.getId(), deviceId);
+        return signedIn;
     }
 
     /** Issues a user's tokens for a session that already exists (refresh). */

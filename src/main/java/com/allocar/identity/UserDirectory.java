@@ -26,4 +26,10 @@ public class UserDirectory {
         return em.createQuery("SELECT u FROM User u WHERE lower(u.email) = :email", User.class)
                 .setParameter("email", email.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
     }
+
+    /** The account whose referral code this is (codes are stored upper-case). */
+    public Optional<User> byReferralCode(String code) {
+        return em.createQuery("SELECT u FROM User u WHERE u.referralCode = :code", User.class)
+                .setParameter("code", code.toUpperCase(Locale.ROOT)).getResultStream().findFirst();
+    }
 }

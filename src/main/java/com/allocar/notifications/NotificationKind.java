@@ -36,7 +36,9 @@ public enum NotificationKind {
     /** A payout reached the driver's mobile-money account: to the driver. */
     payout_paid(true, true, true),
     /** A trip matching one of the user's alerts was published: push, and e-mail. */
-    trip_alert(false, false, true);
+    trip_alert(false, false, true),
+    /** A referral paid its bonus (the referee's first ride): to the referrer and to the referee. */
+    referral_rewarded(false, false, true);
 
     private final boolean critical;
     private final boolean urgent;

@@ -34,6 +34,12 @@ public class Referral extends TimestampedEntity {
     @Column(name = "rewarded_at")
     private Instant rewardedAt;
 
+    @Column(name = "rewarded_booking_id")
+    private UUID rewardedBookingId;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
     protected Referral() {
     }
 
@@ -72,5 +78,34 @@ public class Referral extends TimestampedEntity {
 
     public Instant getRewardedAt() {
         return rewardedAt;
+    }
+
+    public UUID getRewardedBookingId() {
+        return rewardedBookingId;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    /** The referee's first ride counted: pending → rewarded (the caller holds the row lock). */
+    void reward(UUID bookingId, Instant at) {
+        requirePending();
+        status = ReferralStatus.rewarded;
+        rewardedAt = at;
+        rewardedBookingId = bookingId;
+    }
+
+    /** Not paid, ever: a fraud check or an admin's decision. */
+    void cancel(String reason) {
+        requirePending();
+        status = ReferralStatus.cancelled;
+        cancelReason = Objects.requireNonNull(reason);
+    }
+
+    private void requirePending() {
+        if (status != ReferralStatus.pending) {
+            throw new IllegalStateException("referral " + getId() + " is " + status);
+        }
     }
 }

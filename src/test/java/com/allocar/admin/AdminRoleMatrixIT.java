@@ -29,7 +29,8 @@ class AdminRoleMatrixIT {
             "audit read", Set.of("super", "ops"),
             "settings read", Set.of("super", "ops", "finance"),
             "settings edit", Set.of("super"),
-            "payments and payouts", Set.of("super", "finance"));
+            "payments and payouts", Set.of("super", "finance"),
+            "promos and referrals", Set.of("super", "ops"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -62,6 +63,9 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/items", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/export", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/referrals", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/referrals/{id}", "promos and referrals");
+        ROUTES.put("POST /api/v1/admin/referrals/{id}/cancel", "promos and referrals");
     }
 
     @SuppressWarnings("unchecked")

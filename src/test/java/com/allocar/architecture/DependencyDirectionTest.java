@@ -117,4 +117,14 @@ class DependencyDirectionTest {
                         + "enter them and what they say (messaging's ChatSockets, LocationSockets, topics)")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingBelowUsesReferrals() {
+        noClasses().that().resideOutsideOfPackages("com.allocar.referrals..", "com.allocar.admin..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.referrals..")
+                .because("referrals sit above identity, bookings and wallet: identity announces a sign-up with its "
+                        + "code (UserSignedUp), bookings a completed ride (BookingCompleted); only the back office "
+                        + "uses referrals")
+                .check(MAIN);
+    }
 }

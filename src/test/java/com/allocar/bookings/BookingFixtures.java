@@ -37,7 +37,11 @@ public final class BookingFixtures {
 
     /** A trip Plateau → Yamoussoukro at 6000 F a seat, leaving in {@code ahead}. */
     public static TripRef trip(int seats, boolean autoAccept, Duration ahead) {
-        TripFixtures.Driver driver = TripFixtures.approvedDriver();
+        return trip(TripFixtures.approvedDriver(), seats, autoAccept, ahead);
+    }
+
+    /** A trip Plateau → Yamoussoukro at 6000 F a seat of this approved driver, leaving in {@code ahead}. */
+    public static TripRef trip(TripFixtures.Driver driver, int seats, boolean autoAccept, Duration ahead) {
         Map<String, Object> body = TripFixtures.example(1);
         body.put("seats_available", seats);
         body.put("allow_auto_accept", autoAccept);
@@ -117,5 +121,16 @@ public final class BookingFixtures {
 
     public static int seatsAvailable(String tripId) {
         return Db.value(Integer.class, "SELECT seats_available FROM trips WHERE id = ?::uuid", tripId);
+    }
+
+    /** Checks the passenger in with their code, starts and ends the ride: the booking is completed. */
+    public static void ride(TripRef trip, String bookingId) {
+        UUID passenger = Db.value(UUID.class, "SELECT passenger_id FROM bookings WHERE id = ?::uuid", bookingId);
+        String code = get(TestTokens.forUser(passenger), bookingId).jsonPath().getString("data.qr_code");
+        for (String step : List.of("checkin", "start-ride", "end-ride")) {
+            Response done = action(trip.driver().token(), bookingId, step,
+                    step.equals("checkin") ? Clients.json(Map.of("code", code)) : null);
+            assertThat(done.statusCode()).as(step + ": " + done.asString()).isEqualTo(200);
+        }
     }
 }

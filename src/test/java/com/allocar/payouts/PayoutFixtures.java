@@ -43,10 +43,7 @@ final class PayoutFixtures {
 
     /** Checks the passenger in with their code, starts and ends the ride: the booking is completed. */
     static void ride(TripRef trip, String bookingId) {
-        String code = BookingFixtures.get(passengerToken(bookingId), bookingId).jsonPath().getString("data.qr_code");
-        ok(BookingFixtures.action(trip.driver().token(), bookingId, "checkin", Clients.json(Map.of("code", code))));
-        ok(BookingFixtures.action(trip.driver().token(), bookingId, "start-ride", null));
-        ok(BookingFixtures.action(trip.driver().token(), bookingId, "end-ride", null));
+        BookingFixtures.ride(trip, bookingId);
     }
 
     static void ok(Response response) {

@@ -98,7 +98,16 @@ public enum SettingKey {
     NOTIFICATION_CHAT_COALESCE_MINUTES("notifications.chat_coalesce_minutes", SettingValueType.integer, "5",
             "At most one chat notification per booking and recipient within this many minutes", Rules::coalesce),
     ALERTS_MAX_PER_USER("alerts.max_per_user", SettingValueType.integer, "10",
-            "Trip alerts one user may keep at once (those whose last day has not passed)", Rules::positive);
+            "Trip alerts one user may keep at once (those whose last day has not passed)", Rules::positive),
+    REFERRAL_BONUS_REFERRER("referrals.bonus_referrer", SettingValueType.integer, "1000",
+            "Francs credited to the referrer's wallet after the referee's first completed ride (0: none)",
+            Rules::nonNegative),
+    REFERRAL_BONUS_REFEREE("referrals.bonus_referee", SettingValueType.integer, "1000",
+            "Francs credited to the referee's wallet after their first completed ride (0: none)", Rules::nonNegative),
+    REFERRAL_USE_DAYS("referrals.use_days", SettingValueType.integer, "7",
+            "Days after sign-up within which a user may enter a referral code", Rules::positive),
+    REFERRAL_BONUS_HOLD_DAYS("referrals.bonus_hold_days", SettingValueType.integer, "30",
+            "Days a referral bonus can be spent on rides but not withdrawn", Rules::nonNegative);
 
     private final String key;
     private final SettingValueType type;

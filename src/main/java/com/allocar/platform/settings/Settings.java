@@ -195,6 +195,18 @@ public class Settings {
         return Duration.ofMinutes(integer(SettingKey.NOTIFICATION_CHAT_COALESCE_MINUTES));
     }
 
+    /** What a referral pays once the referee's first ride is completed, and for how long it cannot be withdrawn. */
+    public ReferralTerms referralTerms() {
+        return new ReferralTerms(decimal(SettingKey.REFERRAL_BONUS_REFERRER), decimal(SettingKey.REFERRAL_BONUS_REFEREE),
+                Duration.ofDays(integer(SettingKey.REFERRAL_USE_DAYS)),
+                Duration.ofDays(integer(SettingKey.REFERRAL_BONUS_HOLD_DAYS)));
+    }
+
+    /** Whole francs each (0: no bonus); {@code useWithin} counts from sign-up. */
+    public record ReferralTerms(BigDecimal bonusReferrer, BigDecimal bonusReferee, Duration useWithin,
+                                Duration bonusHold) {
+    }
+
     /** Forgets the cached values once an admin's change is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         cache.invalidateAll();

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CorsPolicy {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Accept-Language, Idempotency-Key, X-Request-ID";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Accept-Language, Idempotency-Key, X-Request-ID, X-Device-Id";
     static final String EXPOSED_HEADERS = "X-Request-ID, Location, Retry-After, Idempotent-Replayed, "
             + "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
 
