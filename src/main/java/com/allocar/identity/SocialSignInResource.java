@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Auth")
 public class SocialSignInResource {
     @Inject
+    UserDevices devices;
+    @Inject
     SocialSignInService social;
 
     @POST
@@ -53,7 +55,11 @@ public class SocialSignInResource {
     @APIResponse(responseCode = "503", description = "service_unavailable: the provider's keys cannot be fetched")
     public Envelope<SignedIn> signIn(@PathParam("provider") String provider,
                                      @Valid @NotNull SocialSignInRequest request,
-                                     @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        return Envelope.of(social.signIn(provider, request, userAgent));
+                                     @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                                     @Parameter(description = AuthResource.DEVICE_ID)
+                                     @HeaderParam(UserDevices.HEADER) String deviceId) {
+        SignedIn signedIn = social.signIn(provider, request, userAgent);
+        devices.seen(signedIn.user().id(), deviceId);
+        return Envelope.of(signedIn);
     }
 }
