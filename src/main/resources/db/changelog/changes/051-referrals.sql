@@ -5,11 +5,12 @@
 -- referral use, kept as an HMAC (ALLOCAR_HASH_SECRET) so the table never holds the raw identifier. Two accounts seen
 -- on one install cannot refer each other.
 CREATE TABLE user_devices (
+    id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     device_hash   text NOT NULL CHECK (device_hash ~ '^[0-9a-f]{64}$'),
     user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     first_seen_at timestamptz NOT NULL DEFAULT now(),
     last_seen_at  timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (device_hash, user_id)
+    CONSTRAINT ux_user_devices_device_hash_user_id UNIQUE (device_hash, user_id)
 );
 CREATE INDEX ix_user_devices_user_id ON user_devices (user_id);
 --rollback DROP TABLE user_devices;
