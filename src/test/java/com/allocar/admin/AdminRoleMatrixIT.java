@@ -29,7 +29,8 @@ class AdminRoleMatrixIT {
             "audit read", Set.of("super", "ops"),
             "settings read", Set.of("super", "ops", "finance"),
             "settings edit", Set.of("super"),
-            "payments and payouts", Set.of("super", "finance"));
+            "payments and payouts", Set.of("super", "finance"),
+            "ratings moderate", Set.of("super", "support", "compliance"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -62,6 +63,8 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/items", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/export", "payments and payouts");
+        ROUTES.put("GET /api/v1/admin/ratings", "ratings moderate");
+        ROUTES.put("PATCH /api/v1/admin/ratings/{id}", "ratings moderate");
     }
 
     @SuppressWarnings("unchecked")

@@ -98,7 +98,10 @@ public enum SettingKey {
     NOTIFICATION_CHAT_COALESCE_MINUTES("notifications.chat_coalesce_minutes", SettingValueType.integer, "5",
             "At most one chat notification per booking and recipient within this many minutes", Rules::coalesce),
     ALERTS_MAX_PER_USER("alerts.max_per_user", SettingValueType.integer, "10",
-            "Trip alerts one user may keep at once (those whose last day has not passed)", Rules::positive);
+            "Trip alerts one user may keep at once (those whose last day has not passed)", Rules::positive),
+    RATINGS_WINDOW_DAYS("ratings.window_days", SettingValueType.integer, "14",
+            "Days after a ride's completion during which its passenger and driver may rate each other; a blind rating "
+                    + "is revealed when they end", Rules::ratingWindow);
 
     private final String key;
     private final SettingValueType type;
@@ -262,6 +265,11 @@ public enum SettingKey {
         static String devices(JsonValue value) {
             int devices = ((JsonNumber) value).bigDecimalValue().intValue();
             return positive(value) != null || devices > 20 ? "must be between 1 and 20" : null;
+        }
+
+        static String ratingWindow(JsonValue value) {
+            int days = ((JsonNumber) value).bigDecimalValue().intValue();
+            return positive(value) != null || days > 365 ? "must be between 1 and 365" : null;
         }
 
         static String coalesce(JsonValue value) {
