@@ -36,7 +36,9 @@ public enum NotificationKind {
     /** A payout reached the driver's mobile-money account: to the driver. */
     payout_paid(true, true, true),
     /** A trip matching one of the user's alerts was published: push, and e-mail. */
-    trip_alert(false, false, true);
+    trip_alert(false, false, true),
+    /** A rating about the user became visible (both parties rated, or the rating window closed): push only. */
+    rating_revealed(false, false, false);
 
     private final boolean critical;
     private final boolean urgent;

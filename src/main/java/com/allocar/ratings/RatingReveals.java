@@ -1,5 +1,8 @@
 package com.allocar.ratings;
 
+import com.allocar.notifications.NotificationKind;
+import com.allocar.notifications.Notifications;
+import com.allocar.notifications.Notice;
 import com.allocar.platform.audit.ActorType;
 import com.allocar.platform.audit.AuditService;
 import com.allocar.platform.persistence.SqlValues;
@@ -11,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +23,8 @@ import java.util.UUID;
  * The double-blind reveal (docs/ratings.md): a booking's blind ratings become visible together, when its second
  * direction is rated ({@link Ratings#rate}) or when its rating window has closed ({@link RatingRevealSweep}). Both
  * paths hold the booking's rating lock, and the averages of the rated users (and the search legs of a rated driver)
- * change in the same transaction as the reveal.
+ * change in the same transaction as the reveal; each rated user is notified ({@code rating_revealed}, push) through
+ * the outbox of that transaction.
  */
 @ApplicationScoped
 public class RatingReveals {
@@ -33,6 +38,8 @@ public class RatingReveals {
     Settings settings;
     @Inject
     AuditService audit;
+    @Inject
+    Notifications notifications;
 
     /** Serialises everything that rates or reveals one booking, until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,16 +52,28 @@ public class RatingReveals {
     @Transactional(Transactional.TxType.MANDATORY)
     public int revealLocked(UUID bookingId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> blind = em.createNativeQuery("SELECT id, to_user_id, role FROM ratings "
-                + "WHERE booking_id = ?1 AND revealed_at IS NULL").setParameter(1, bookingId).getResultList();
+        List<Object[]> blind = em.createNativeQuery("SELECT r.id, r.to_user_id, r.role, r.stars, u.first_name, "
+                        + "t.origin_text, t.destination_text FROM ratings r JOIN users u ON u.id = r.from_user_id "
+                        + "JOIN bookings b ON b.id = r.booking_id JOIN trips t ON t.id = b.trip_id "
+                        + "WHERE r.booking_id = ?1 AND r.revealed_at IS NULL").setParameter(1, bookingId).getResultList();
         if (blind.isEmpty()) {
             return 0;
         }
         em.createNativeQuery("UPDATE ratings SET revealed_at = now() WHERE booking_id = ?1 AND revealed_at IS NULL")
                 .setParameter(1, bookingId).executeUpdate();
         averages.recompute(blind.stream().map(row -> (UUID) row[1]).toList());
-        blind.stream().filter(row -> RatingRole.as_driver.name().equals(row[2]))
-                .forEach(row -> trips.driverRatingChanged((UUID) row[1]));
+        for (Object[] row : blind) {
+            UUID rated = (UUID) row[1];
+            if (RatingRole.as_driver.name().equals(row[2])) {
+                trips.driverRatingChanged(rated);
+            }
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("author", row[4]);
+            vars.put("stars", ((Number) row[3]).intValue());
+            vars.put("route", row[5] + " → " + row[6]);
+            notifications.notify(Notice.of("rating_revealed:" + row[0], rated, NotificationKind.rating_revealed, vars,
+                    Map.of("rating_id", row[0].toString(), "booking_id", bookingId.toString())));
+        }
         return blind.size();
     }
 

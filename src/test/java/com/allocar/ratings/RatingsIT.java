@@ -159,6 +159,7 @@ class RatingsIT {
         assertThat(pending.getString("data[0].to_user.id")).isEqualTo(ride.driverId().toString());
         assertThat(pending.getString("data[0].role")).isEqualTo("as_driver");
 
+        com.allocar.notifications.PushFixtures.device(ride.driverId());
         JsonPath first = rated(ride.passengerToken(), ride.bookingId(), ride.driverId(), 5, "  Très ponctuel, merci  ",
                 List.of("punctual", "safe_driving", "punctual"));
         assertThat(first.getString("data.visibility")).isEqualTo("blind");
@@ -185,7 +186,15 @@ class RatingsIT {
         // the driver's tags are those about a passenger
         Response wrongTag = rate(ride.driverToken(), ride.bookingId(), ride.passengerId(), 4, null, List.of("clean_car"));
         assertError(wrongTag, 400, "validation_error");
-        JsonPath second = rated(ride.driverToken(), ride.bookingId(), ride.passengerId(), 4, null, List.of("tidy"));
+        String key = UUID.randomUUID().toString();
+        String body = Clients.json(Map.of("booking_id", ride.bookingId(), "to_user_id", ride.passengerId().toString(),
+                "stars", 4, "tags", List.of("tidy")));
+        Response made = Clients.withToken(ride.driverToken()).header("Idempotency-Key", key).body(body).post(RATINGS);
+        assertThat(made.statusCode()).as(made.asString()).isEqualTo(201);
+        Response retried = Clients.withToken(ride.driverToken()).header("Idempotency-Key", key).body(body).post(RATINGS);
+        assertThat(retried.statusCode()).as("a retry replays the answer").isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        JsonPath second = made.jsonPath();
         assertThat(second.getString("data.visibility")).isEqualTo("visible");
         assertThat(second.getString("data.reveal_at")).isNull();
 
@@ -211,6 +220,11 @@ class RatingsIT {
         assertThat(average(ride.passengerId())).isEqualTo("4.00");
         assertThat(Db.value(Long.class, "SELECT count(DISTINCT revealed_at) FROM ratings WHERE booking_id = ?::uuid "
                 + "AND revealed_at IS NOT NULL", ride.bookingId())).as("both revealed in one transaction").isEqualTo(1);
+        // each rated user hears of it once visible (push; the driver has a device)
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM outbox_messages WHERE event_key = ? AND user_id = ? "
+                + "AND channel = 'push'", "rating_revealed:" + first.getString("data.id"), ride.driverId())).isEqualTo(1);
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM notification_events WHERE event_key = ? AND user_id = ?",
+                "rating_revealed:" + second.getString("data.id"), ride.passengerId())).isEqualTo(1);
         assertThat(Db.value(Long.class, "SELECT count(*) FROM audit_logs WHERE action = 'rating.created' "
                 + "AND actor_id IN (?, ?)", ride.passengerId(), ride.driverId())).isEqualTo(2);
     }
