@@ -1,6 +1,7 @@
 package com.allocar.ratings;
 
 import com.allocar.platform.migration.DatabaseMigrator;
+import com.allocar.platform.scheduling.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,8 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,27 +34,17 @@ public class RatingRevealSweep {
     @ConfigProperty(name = "ALLOCAR_RATING_REVEAL_POLL_SECONDS", defaultValue = "300")
     long pollSeconds;
 
-    private ScheduledFuture<?> poll;
+    private PeriodicSweep poll;
 
     void onSchemaReady(@Observes DatabaseMigrator.SchemaReady ready) {
-        if (pollSeconds < 1) {
-            throw new IllegalStateException("ALLOCAR_RATING_REVEAL_POLL_SECONDS must be at least 1");
-        }
-        poll = scheduler.scheduleWithFixedDelay(this::round, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        poll = PeriodicSweep.start(scheduler, "ALLOCAR_RATING_REVEAL_POLL_SECONDS", pollSeconds, LOG,
+                "Rating reveal sweep", () -> sweep(Instant.now()));
     }
 
     @PreDestroy
     void stop() {
         if (poll != null) {
-            poll.cancel(false);
-        }
-    }
-
-    void round() {
-        try {
-            sweep(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Rating reveal sweep failed; the next one tries again: " + e.getMessage(), e);
+            poll.stop();
         }
     }
 
