@@ -33,7 +33,9 @@ public enum AdminPermission {
      */
     SETTINGS_READ(super_, ops, finance),
     /** System settings, change: super only (they move money and switch features for everyone). */
-    SETTINGS_EDIT(super_);
+    SETTINGS_EDIT(super_),
+    /** Ratings (RATE-1): list them all, blind ones included, and hide or show a comment. */
+    RATINGS_MODERATE(super_, support, compliance);
 
     private final Set<AdminRole> roles;
 

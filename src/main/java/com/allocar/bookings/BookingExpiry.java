@@ -1,6 +1,7 @@
 package com.allocar.bookings;
 
 import com.allocar.platform.migration.DatabaseMigrator;
+import com.allocar.platform.scheduling.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,9 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,40 +35,34 @@ public class BookingExpiry {
     @ConfigProperty(name = "ALLOCAR_BOOKING_EXPIRY_POLL_SECONDS", defaultValue = "60")
     long pollSeconds;
 
-    private ScheduledFuture<?> poll;
+    private PeriodicSweep poll;
 
     void onSchemaReady(@Observes DatabaseMigrator.SchemaReady ready) {
-        if (pollSeconds < 1) {
-            throw new IllegalStateException("ALLOCAR_BOOKING_EXPIRY_POLL_SECONDS must be at least 1");
-        }
-        poll = scheduler.scheduleWithFixedDelay(this::round, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        poll = PeriodicSweep.start(scheduler, "ALLOCAR_BOOKING_EXPIRY_POLL_SECONDS", pollSeconds, LOG,
+                "Booking expiry round", this::round);
     }
 
     @PreDestroy
     void stop() {
         if (poll != null) {
-            poll.cancel(false);
+            poll.stop();
         }
     }
 
     /** One round: every booking due now, a batch at a time. */
     void round() {
-        try {
-            List<UUID> due;
-            do {
-                due = bookings.lapsed(Instant.now(), BATCH);
-                int lapsed = 0;
-                for (UUID id : due) {
-                    if (service.expire(id)) {
-                        lapsed++;
-                    }
+        List<UUID> due;
+        do {
+            due = bookings.lapsed(Instant.now(), BATCH);
+            int lapsed = 0;
+            for (UUID id : due) {
+                if (service.expire(id)) {
+                    lapsed++;
                 }
-                if (lapsed == 0) {
-                    return;
-                }
-            } while (due.size() == BATCH);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Booking expiry round failed; the next round tries again: " + e.getMessage(), e);
-        }
+            }
+            if (lapsed == 0) {
+                return;
+            }
+        } while (due.size() == BATCH);
     }
 }

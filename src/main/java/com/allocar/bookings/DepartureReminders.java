@@ -1,6 +1,7 @@
 package com.allocar.bookings;
 
 import com.allocar.platform.migration.DatabaseMigrator;
+import com.allocar.platform.scheduling.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,27 +40,17 @@ public class DepartureReminders {
     @ConfigProperty(name = "ALLOCAR_REMINDER_POLL_SECONDS", defaultValue = "60")
     long pollSeconds;
 
-    private ScheduledFuture<?> poll;
+    private PeriodicSweep poll;
 
     void onSchemaReady(@Observes DatabaseMigrator.SchemaReady ready) {
-        if (pollSeconds < 1) {
-            throw new IllegalStateException("ALLOCAR_REMINDER_POLL_SECONDS must be at least 1");
-        }
-        poll = scheduler.scheduleWithFixedDelay(this::round, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        poll = PeriodicSweep.start(scheduler, "ALLOCAR_REMINDER_POLL_SECONDS", pollSeconds, LOG,
+                "Departure reminder sweep", () -> sweep(Instant.now()));
     }
 
     @PreDestroy
     void stop() {
         if (poll != null) {
-            poll.cancel(false);
-        }
-    }
-
-    void round() {
-        try {
-            sweep(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Departure reminder sweep failed; the next one tries again: " + e.getMessage(), e);
+            poll.stop();
         }
     }
 

@@ -38,7 +38,9 @@ public enum NotificationKind {
     /** A trip matching one of the user's alerts was published: push, and e-mail. */
     trip_alert(false, false, true),
     /** A referral paid its bonus (the referee's first ride): to the referrer and to the referee. */
-    referral_rewarded(false, false, true);
+    referral_rewarded(false, false, true),
+    /** A rating about the user became visible (both parties rated, or the rating window closed): push only. */
+    rating_revealed(false, false, false);
 
     private final boolean critical;
     private final boolean urgent;

@@ -287,6 +287,18 @@ public class TripService {
     }
 
     /**
+     * The driver's rating average changed (ratings updates {@code users.rating_avg}, whose trigger rewrites the
+     * search legs' {@code driver_rating} in the same transaction): each published trip of the driver is announced as
+     * changed, so cached search pages drop it once the transaction commits. Called inside the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void driverRatingChanged(UUID driverId) {
+        em.createQuery("SELECT t.id FROM Trip t WHERE t.driver.id = :driver AND t.status = :status", UUID.class)
+                .setParameter("driver", driverId).setParameter("status", TripStatus.published)
+                .getResultList().forEach(id -> changed.fire(new TripChanged(id)));
+    }
+
+    /**
      * The vehicle named, which must be the driver's; or the driver's only one. Several without a choice, or none
      * for a trip to publish, is a validation_error on vehicle_id; a draft may wait for its vehicle.
      */

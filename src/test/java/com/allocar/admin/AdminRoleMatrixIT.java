@@ -30,7 +30,8 @@ class AdminRoleMatrixIT {
             "settings read", Set.of("super", "ops", "finance"),
             "settings edit", Set.of("super"),
             "payments and payouts", Set.of("super", "finance"),
-            "promos and referrals", Set.of("super", "ops"));
+            "promos and referrals", Set.of("super", "ops"),
+            "ratings moderate", Set.of("super", "support", "compliance"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -66,6 +67,8 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/referrals", "promos and referrals");
         ROUTES.put("GET /api/v1/admin/referrals/{id}", "promos and referrals");
         ROUTES.put("POST /api/v1/admin/referrals/{id}/cancel", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/ratings", "ratings moderate");
+        ROUTES.put("PATCH /api/v1/admin/ratings/{id}", "ratings moderate");
     }
 
     @SuppressWarnings("unchecked")

@@ -127,4 +127,13 @@ class DependencyDirectionTest {
                         + "uses referrals")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingBelowUsesRatings() {
+        noClasses().that().resideOutsideOfPackages("com.allocar.ratings..", "com.allocar.admin..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.ratings..")
+                .because("ratings sit above bookings, trips and identity and update them (users' averages, the trips' "
+                        + "search legs through TripService.driverRatingChanged); only admin moderates them")
+                .check(MAIN);
+    }
 }

@@ -123,14 +123,34 @@ public final class BookingFixtures {
         return Db.value(Integer.class, "SELECT seats_available FROM trips WHERE id = ?::uuid", tripId);
     }
 
+    /** A new passenger pays {@code seats} seats of the trip from a funded wallet: the paid booking's id. */
+    public static String paidBooking(TripRef trip, int seats) {
+        Passenger passenger = Passenger.create();
+        com.allocar.wallet.WalletFixtures.fund(passenger.id(), 6000L * seats);
+        String id = booked(passenger.token(), trip.id(), seats).getString("data.id");
+        Response paid = pay(passenger.token(), id, "wallet");
+        assertThat(paid.statusCode()).as(paid.asString()).isEqualTo(201);
+        assertThat(get(passenger.token(), id).jsonPath().getString("data.status")).isEqualTo("paid");
+        return id;
+    }
+
+    /** The passenger of the booking, as a token (the booking's owner). */
+    public static String passengerToken(String bookingId) {
+        return TestTokens.forUser(passengerOf(bookingId));
+    }
+
+    public static UUID passengerOf(String bookingId) {
+        return Db.value(UUID.class, "SELECT passenger_id FROM bookings WHERE id = ?::uuid", bookingId);
+    }
+
     /** Checks the passenger in with their code, starts and ends the ride: the booking is completed. */
     public static void ride(TripRef trip, String bookingId) {
-        UUID passenger = Db.value(UUID.class, "SELECT passenger_id FROM bookings WHERE id = ?::uuid", bookingId);
-        String code = get(TestTokens.forUser(passenger), bookingId).jsonPath().getString("data.qr_code");
-        for (String step : List.of("checkin", "start-ride", "end-ride")) {
-            Response done = action(trip.driver().token(), bookingId, step,
-                    step.equals("checkin") ? Clients.json(Map.of("code", code)) : null);
-            assertThat(done.statusCode()).as(step + ": " + done.asString()).isEqualTo(200);
+        String code = get(passengerToken(bookingId), bookingId).jsonPath().getString("data.qr_code");
+        for (Response step : List.of(
+                action(trip.driver().token(), bookingId, "checkin", Clients.json(Map.of("code", code))),
+                action(trip.driver().token(), bookingId, "start-ride", null),
+                action(trip.driver().token(), bookingId, "end-ride", null))) {
+            assertThat(step.statusCode()).as(step.asString()).isEqualTo(200);
         }
     }
 }

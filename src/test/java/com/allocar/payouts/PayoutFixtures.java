@@ -3,13 +3,11 @@ package com.allocar.payouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allocar.bookings.BookingFixtures;
-import com.allocar.bookings.BookingFixtures.Passenger;
 import com.allocar.bookings.BookingFixtures.TripRef;
 import com.allocar.testsupport.BatchConsole;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.trips.TripFixtures;
-import com.allocar.wallet.WalletFixtures;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,24 +22,14 @@ final class PayoutFixtures {
     private PayoutFixtures() {
     }
 
-    /** A new passenger pays {@code seats} seats of the trip from a funded wallet: the paid booking's id. */
     static String paidBooking(TripRef trip, int seats) {
-        Passenger passenger = Passenger.create();
-        WalletFixtures.fund(passenger.id(), 6000L * seats);
-        String id = BookingFixtures.booked(passenger.token(), trip.id(), seats).getString("data.id");
-        Response paid = BookingFixtures.pay(passenger.token(), id, "wallet");
-        assertThat(paid.statusCode()).as(paid.asString()).isEqualTo(201);
-        assertThat(BookingFixtures.get(passenger.token(), id).jsonPath().getString("data.status")).isEqualTo("paid");
-        return id;
+        return BookingFixtures.paidBooking(trip, seats);
     }
 
-    /** The passenger of the booking, as a token (the booking's owner). */
     static String passengerToken(String bookingId) {
-        UUID passenger = Db.value(UUID.class, "SELECT passenger_id FROM bookings WHERE id = ?::uuid", bookingId);
-        return com.allocar.testsupport.TestTokens.forUser(passenger);
+        return BookingFixtures.passengerToken(bookingId);
     }
 
-    /** Checks the passenger in with their code, starts and ends the ride: the booking is completed. */
     static void ride(TripRef trip, String bookingId) {
         BookingFixtures.ride(trip, bookingId);
     }

@@ -107,7 +107,10 @@ public enum SettingKey {
     REFERRAL_USE_DAYS("referrals.use_days", SettingValueType.integer, "7",
             "Days after sign-up within which a user may enter a referral code", Rules::positive),
     REFERRAL_BONUS_HOLD_DAYS("referrals.bonus_hold_days", SettingValueType.integer, "30",
-            "Days a referral bonus can be spent on rides but not withdrawn", Rules::nonNegative);
+            "Days a referral bonus can be spent on rides but not withdrawn", Rules::nonNegative),
+    RATINGS_WINDOW_DAYS("ratings.window_days", SettingValueType.integer, "14",
+            "Days after a ride's completion during which its passenger and driver may rate each other; a blind rating "
+                    + "is revealed when they end", Rules::ratingWindow);
 
     private final String key;
     private final SettingValueType type;
@@ -271,6 +274,11 @@ public enum SettingKey {
         static String devices(JsonValue value) {
             int devices = ((JsonNumber) value).bigDecimalValue().intValue();
             return positive(value) != null || devices > 20 ? "must be between 1 and 20" : null;
+        }
+
+        static String ratingWindow(JsonValue value) {
+            int days = ((JsonNumber) value).bigDecimalValue().intValue();
+            return positive(value) != null || days > 365 ? "must be between 1 and 365" : null;
         }
 
         static String coalesce(JsonValue value) {

@@ -207,6 +207,11 @@ public class Settings {
                                 Duration bonusHold) {
     }
 
+    /** How long after a ride's completion its parties may rate each other ({@code ratings.window_days}). */
+    public Duration ratingWindow() {
+        return Duration.ofDays(integer(SettingKey.RATINGS_WINDOW_DAYS));
+    }
+
     /** Forgets the cached values once an admin's change is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
         cache.invalidateAll();

@@ -40,6 +40,7 @@ import com.allocar.promos.Promo;
 import com.allocar.promos.PromoRedemption;
 import com.allocar.promos.PromoType;
 import com.allocar.ratings.Rating;
+import com.allocar.ratings.RatingRole;
 import com.allocar.referrals.Referral;
 import com.allocar.trips.Trip;
 import com.allocar.trips.TripStatus;
@@ -360,7 +361,7 @@ class EntitySchemaIT {
                             Instant.now().plus(10, ChronoUnit.MINUTES)),
                     new Message(booking, 1, passenger.getId(), MessageType.text, "J'arrive", false),
                     new DriverLocation(trip.getId(), driver.getId(), TIEBISSOU),
-                    new Rating(booking.getId(), passenger.getId(), driver.getId(), 5, "Parfait"),
+                    new Rating(booking.getId(), passenger.getId(), driver.getId(), RatingRole.as_driver, 5, "Parfait"),
                     new Referral(driver.getId(), passenger.getId(), new BigDecimal("500"), new BigDecimal("500")),
                     new Dispute(booking.getId(), passenger.getId(), DisputeCategory.no_show, "Driver never came"),
                     new Setting("it.fee_" + UUID.randomUUID().toString().substring(0, 8), SettingValueType.decimal,
@@ -489,8 +490,8 @@ class EntitySchemaIT {
             UUID driverId = insertUser(db);
             UUID passengerId = insertUser(db);
             UUID bookingId = insertBooking(db, insertTrip(db, driverId, 3), passengerId);
-            String rate = "INSERT INTO ratings (booking_id, from_user_id, to_user_id, stars) VALUES ('" + bookingId
-                    + "', '" + passengerId + "', '" + driverId + "', ?)";
+            String rate = "INSERT INTO ratings (booking_id, from_user_id, to_user_id, role, stars) VALUES ('" + bookingId
+                    + "', '" + passengerId + "', '" + driverId + "', 'as_driver', ?)";
             assertCheckViolation("ratings_stars_check", () -> execute(db, rate, 6));
             assertCheckViolation("ratings_stars_check", () -> execute(db, rate, 0));
             assertThat(execute(db, rate, 5)).isEqualTo(1);
