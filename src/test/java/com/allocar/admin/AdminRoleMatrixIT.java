@@ -29,7 +29,8 @@ class AdminRoleMatrixIT {
             "audit read", Set.of("super", "ops"),
             "settings read", Set.of("super", "ops", "finance"),
             "settings edit", Set.of("super"),
-            "payments and payouts", Set.of("super", "finance"));
+            "payments and payouts", Set.of("super", "finance"),
+            "promos and referrals", Set.of("super", "ops"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -62,6 +63,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/items", "payments and payouts");
         ROUTES.put("GET /api/v1/admin/reconciliation/runs/{id}/export", "payments and payouts");
+        ROUTES.put("POST /api/v1/admin/promos", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/promos", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/promos/{id}", "promos and referrals");
+        ROUTES.put("PATCH /api/v1/admin/promos/{id}", "promos and referrals");
+        ROUTES.put("POST /api/v1/admin/promos/{id}/activate", "promos and referrals");
+        ROUTES.put("POST /api/v1/admin/promos/{id}/deactivate", "promos and referrals");
     }
 
     @SuppressWarnings("unchecked")
