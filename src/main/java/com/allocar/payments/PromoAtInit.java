@@ -7,6 +7,8 @@ import com.allocar.promos.Promos;
 import com.allocar.promos.RedemptionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,6 +30,8 @@ public class PromoAtInit {
     PaymentRepository payments;
     @Inject
     PaymentSettler settler;
+    @PersistenceContext(unitName = "allocar")
+    EntityManager em;
 
     /** The discount applied: none, or a reserved redemption's. */
     public record Applied(UUID redemptionId, BigDecimal discount) {
@@ -55,6 +59,7 @@ public class PromoAtInit {
                 settler.failed(payment, "promo_changed", "init", false);
             }
             promos.release(live.get().id(), PaymentPromos.REPLACED, null);
+            em.flush(); // the stopped payments are no longer open for the insert of their replacement
         }
         if (wanted == null) {
             return Applied.NONE;

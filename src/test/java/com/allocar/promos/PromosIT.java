@@ -400,7 +400,8 @@ class PromosIT {
                 + "?::uuid", booked.id())).isEqualTo(1L);
 
         // paying without the code: the payments that carried it stop, its use is given back
-        String plain = started(booked, "mtn", null);
+        String plain = started(booked, "wave", null);
+        assertThat(plain).isNotEqualTo(wavePayment);
         assertThat(Db.value(String.class, "SELECT status || ' ' || failure_reason FROM payments WHERE id = ?::uuid",
                 wavePayment)).isEqualTo("failed promo_changed");
         assertThat(Db.value(String.class, "SELECT status FROM payments WHERE id = ?::uuid", orangePayment))
