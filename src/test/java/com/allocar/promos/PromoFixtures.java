@@ -178,6 +178,16 @@ final class PromoFixtures {
         return response.jsonPath();
     }
 
+    /** A pause between two looks at something that has no signal (a batch run's status). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }

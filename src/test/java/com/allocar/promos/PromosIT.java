@@ -34,11 +34,15 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -286,6 +290,53 @@ class PromosIT {
                 + "JOIN bookings b ON b.id = p.booking_id WHERE b.trip_id = ?::uuid AND r.status <> 'failed'", trip.id());
         assertThat(refunded).isEqualByComparingTo("4000");
         assertThat(tripPaid(trip).subtract(refunded)).isEqualByComparingTo(tripSplit(trip)).isEqualByComparingTo("6000");
+    }
+
+    @Test
+    void theReconciliationMatchesWhatWaveCollectedAndItsRepairConsumesTheCode() {
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 7000));
+        OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.UTC);
+        TripRef trip = trip(4);
+        PromoRef promo = active(Map.of("type", "amount", "value", 1500));
+        // paid at Wave, its webhook lost and the poller stopped: the reconciliation repairs it
+        Booked lost = accepted(trip);
+        String lostPayment = started(lost, "wave", promo.code());
+        Db.sql("UPDATE payment_attempt_polls SET ended_at = now(), last_outcome = 'test' WHERE attempt_id = ?::uuid",
+                lostPayment);
+        wave.pay(PromoFixtures.session(wave, lostPayment));
+        Db.sql("UPDATE payment_attempts SET created_at = ? WHERE id = ?::uuid", noon, lostPayment);
+        // paid and notified: Wave collected the discounted amount, as recorded here
+        Booked clean = accepted(trip);
+        String cleanPayment = started(clean, "wave", promo.code());
+        payByWave(wave, cleanPayment);
+        Db.sql("UPDATE payments SET paid_at = ? WHERE id = ?::uuid", noon, cleanPayment);
+
+        String finance = TestTokens.forAdmin("finance");
+        Response started = Clients.withToken(finance).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Clients.json(Map.of("day", day.toString(), "provider", "wave")))
+                .post("/api/v1/admin/reconciliation/run");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String runId = started.jsonPath().getString("data.run.id");
+        JsonPath run = null;
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (run == null || "running".equals(run.getString("data.status"))) {
+            assertThat(System.nanoTime()).as("the run ends within 90 s").isLessThan(deadline);
+            PromoFixtures.pause(200);
+            run = ok(Clients.withToken(finance).get("/api/v1/admin/reconciliation/runs/" + runId));
+        }
+        assertThat(run.getString("data.status")).isEqualTo("done");
+        assertThat(run.getInt("data.differences")).as("only the lost webhook").isEqualTo(1);
+        assertThat(run.getInt("data.repaired")).isEqualTo(1);
+        List<Map<String, Object>> items = ok(Clients.withToken(finance).get("/api/v1/admin/reconciliation/runs/"
+                + runId + "/items")).getList("data");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.get("payment_id")).isEqualTo(lostPayment);
+            assertThat(((Number) item.get("our_amount")).intValue()).isEqualTo(4500);
+        });
+        assertThat(Db.value(String.class, "SELECT status || ' ' || amount::int || ' ' || discount::int || ' ' "
+                + "|| commission::int FROM payments WHERE id = ?::uuid", lostPayment)).isEqualTo("paid 4500 1500 600");
+        assertThat(redemptions(lost.id())).containsExactly("consumed 1500");
+        assertThat(redemptions(clean.id())).containsExactly("consumed 1500");
     }
 
     @Test
