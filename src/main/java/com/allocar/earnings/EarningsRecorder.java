@@ -25,7 +25,8 @@ import java.util.UUID;
  * inside the transaction of the cause: a completed ride earns the fare less the commission and fees recorded when it
  * was paid; a kept cancellation fee earns its share less commission and fees; a fine is withheld; a refund of money
  * that earned something takes back its share of every part (driver, commission, fees) so that, for every trip, what
- * passengers paid = refunds + commission + fees + driver earnings.
+ * passengers paid + the promo discounts the platform bore = refunds + commission + fees + driver earnings (a refund
+ * of a discounted payment takes back the same share of the fare as of what was paid: docs/promos.md).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,14 +42,15 @@ public class EarningsRecorder {
 
     void completed(@Observes BookingCompleted ride) {
         payments.settledPayment(ride.bookingId()).ifPresent(paid -> {
-            BigDecimal driverShare = paid.amount().subtract(paid.commission()).subtract(paid.fees());
-            ledger.post(new LedgerPosting(ride.driverId(), LedgerKind.earning, driverShare, paid.amount(),
+            // on the fare: a promo discount is the platform's, the driver earns as without it
+            BigDecimal driverShare = paid.fare().subtract(paid.commission()).subtract(paid.fees());
+            ledger.post(new LedgerPosting(ride.driverId(), LedgerKind.earning, driverShare, paid.fare(),
                     paid.commission(), paid.fees(), ride.bookingId(), ride.tripId(), paid.paymentId(), null, null,
                     "earning:" + ride.bookingId(), ride.completedAt().plus(settings.payoutHold()), "Trajet terminé"));
             if (paid.refunded().signum() > 0) {
                 // refunded before the ride ended (rare: an admin's partial refund): that share never earns
-                reverse(paid.paymentId(), paid.refunded(), "reversal:before-completion:" + ride.bookingId(),
-                        ride.completedAt());
+                reverse(paid.paymentId(), new Refunded(paid.refunded(), paid.amount(), paid.discount(), paid.refunded()),
+                        "reversal:before-completion:" + ride.bookingId(), ride.completedAt());
             }
         });
     }
@@ -71,15 +73,23 @@ public class EarningsRecorder {
 
     void refunded(@Observes PaymentRefundRecorded refund) {
         if (refund.bookingId() != null) {
-            reverse(refund.paymentId(), refund.amount(), "reversal:" + refund.refundId(), Instant.now());
+            reverse(refund.paymentId(), new Refunded(refund.amount(), refund.paid(), refund.discount(),
+                    refund.refundedTotal()), "reversal:" + refund.refundId(), Instant.now());
         }
+    }
+
+    /**
+     * A refund of a payment: {@code amount} now, {@code total} of {@code paid} so far (this one included), on a
+     * payment whose passenger had {@code discount} off the fare.
+     */
+    record Refunded(BigDecimal amount, BigDecimal paid, BigDecimal discount, BigDecimal total) {
     }
 
     /**
      * Takes back {@code refunded} francs' share of what the payment earned (its earning or cancellation compensation,
      * if any): each part in proportion, rounded so that the parts add up to the refund exactly.
      */
-    private void reverse(UUID paymentId, BigDecimal refunded, String causeKey, Instant at) {
+    private void reverse(UUID paymentId, Refunded refunded, String causeKey, Instant at) {
         @SuppressWarnings("unchecked")
         List<Object[]> earned = em.createNativeQuery("SELECT driver_id, gross, commission, fees, amount, booking_id, "
                         + "trip_id, available_at FROM driver_ledger WHERE payment_id = ?1 AND kind IN ('earning', "
@@ -93,7 +103,11 @@ public class EarningsRecorder {
         if (gross.signum() <= 0) {
             return;
         }
-        BigDecimal base = refunded.min(gross);
+        BigDecimal base = refunded.discount().signum() == 0 ? refunded.amount().min(gross)
+                : fareShare(paymentId, refunded, gross);
+        if (base.signum() <= 0) {
+            return;
+        }
         BigDecimal commission = share((BigDecimal) row[2], base, gross);
         BigDecimal fees = share((BigDecimal) row[3], base, gross);
         BigDecimal driver = base.subtract(commission).subtract(fees);
@@ -103,6 +117,20 @@ public class EarningsRecorder {
         ledger.post(new LedgerPosting((UUID) row[0], LedgerKind.reversal, driver.negate(), base.negate(),
                 commission.negate(), fees.negate(), (UUID) row[5], (UUID) row[6], paymentId, null, null, causeKey,
                 availableAt, "Remboursement au passager"));
+    }
+
+    /**
+     * A discounted payment (the passenger paid less than the fare the entry earned on): a refund takes back the same
+     * share of the fare as of what was paid, so that a full refund reverses the whole earning. Cumulative, so the
+     * reversals of several partial refunds add up to the fare exactly: the share of everything refunded so far, less
+     * what earlier reversals took back.
+     */
+    private BigDecimal fareShare(UUID paymentId, Refunded refunded, BigDecimal gross) {
+        BigDecimal target = refunded.total().compareTo(refunded.paid()) >= 0 ? gross
+                : share(gross, refunded.total(), refunded.paid()).min(gross);
+        BigDecimal reversed = (BigDecimal) em.createNativeQuery("SELECT coalesce(-sum(gross), 0) FROM driver_ledger "
+                + "WHERE payment_id = ?1 AND kind = 'reversal'").setParameter(1, paymentId).getSingleResult();
+        return target.subtract(reversed);
     }
 
     /** {@code part × refunded / gross}, whole francs, half up. */

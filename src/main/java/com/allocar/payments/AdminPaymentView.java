@@ -15,7 +15,10 @@ public record AdminPaymentView(
         @Schema(description = "The payer") UUID userId,
         PaymentMethod method,
         PaymentStatus status,
-        @Schema(example = "12000", description = "XOF, whole francs") BigDecimal amount,
+        @Schema(example = "12000", description = "XOF, whole francs: what the payer paid") BigDecimal amount,
+        @Schema(example = "0", description = "The promo discount on the fare, borne by the platform; commission and "
+                + "fees are on the fare (amount + discount)") BigDecimal discount,
+        @Schema(description = "The promo redemption behind the discount") UUID promoRedemptionId,
         @Schema(example = "XOF") String currency,
         @Schema(description = "The platform's commission (percent part)") BigDecimal commission,
         @Schema(description = "The platform's fixed fee") BigDecimal fees,
@@ -32,7 +35,8 @@ public record AdminPaymentView(
     static AdminPaymentView of(Payment payment) {
         return new AdminPaymentView(payment.getId(), payment.getPurpose(),
                 payment.getBooking() == null ? null : payment.getBooking().getId(), payment.getUserId(),
-                payment.getMethod(), payment.getStatus(), whole(payment.getAmount()), payment.getCurrency(),
+                payment.getMethod(), payment.getStatus(), whole(payment.getAmount()), whole(payment.getDiscount()),
+                payment.getPromoRedemptionId(), payment.getCurrency(),
                 whole(payment.getCommission()), whole(payment.getFees()), whole(payment.getRefundedAmount()),
                 payment.getProviderRef(), payment.getProviderTxnId(), payment.getFailureReason(),
                 payment.getCreatedAt(), payment.getPaidAt(), payment.getRefundedAt(), payment.getFailedAt());

@@ -26,16 +26,21 @@ public class BookingPayments {
                 .setParameter("booking", bookingId).setParameter("collected", PaymentRepository.COLLECTED)
                 .setMaxResults(1).getResultList();
         return paid.stream().findFirst().map(p -> new Collected(p.getId(), p.getAmount(), p.getCommission(),
-                p.getFees(), p.getRefundedAmount()));
+                p.getFees(), p.getRefundedAmount(), p.getDiscount()));
     }
 
     /**
      * @param amount     what the passenger paid
-     * @param commission the platform's percent commission on it
-     * @param fees       the platform's fixed fee on it
+     * @param commission the platform's percent commission on the fare
+     * @param fees       the platform's fixed fee on the fare
      * @param refunded   what was given back so far
+     * @param discount   the promo discount on the fare, borne by the platform (0 without a promo)
      */
     public record Collected(UUID paymentId, BigDecimal amount, BigDecimal commission, BigDecimal fees,
-                            BigDecimal refunded) {
+                            BigDecimal refunded, BigDecimal discount) {
+        /** The fare: what the ride earns on, whatever the passenger's discount. */
+        public BigDecimal fare() {
+            return amount.add(discount);
+        }
     }
 }

@@ -47,6 +47,17 @@ public class Payment extends VersionedEntity implements Owned {
     @Column(nullable = false)
     private String currency = "XOF";
 
+    /**
+     * The promo discount on the fare (PROMO-1): the passenger pays {@code amount = fare - discount} and the platform
+     * bears the discount; commission, fees and the driver's earning are computed on the fare (docs/promos.md).
+     */
+    @Column(nullable = false, updatable = false, precision = 12, scale = 2)
+    private BigDecimal discount = BigDecimal.ZERO;
+
+    /** The promo redemption behind the discount (promos' row, driven by payments' outcomes). */
+    @Column(name = "promo_redemption_id", updatable = false)
+    private UUID promoRedemptionId;
+
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal fees = BigDecimal.ZERO;
 
@@ -111,7 +122,24 @@ public class Payment extends VersionedEntity implements Owned {
      * own (same payer, booking, method and amount) so that it can be refunded in full like any payment.
      */
     public static Payment extraSuccessOf(Payment paid) {
-        return new Payment(paid.purpose, paid.booking, paid.userId, paid.method, paid.amount);
+        Payment extra = new Payment(paid.purpose, paid.booking, paid.userId, paid.method, paid.amount);
+        extra.discount = paid.discount;
+        extra.promoRedemptionId = paid.promoRedemptionId;
+        return extra;
+    }
+
+    /** A promo's discount on the fare (before the payment is stored): {@code amount} is what is left to pay. */
+    public void discounted(BigDecimal discount, UUID redemptionId) {
+        if (discount.signum() < 0 || discount.signum() > 0 && redemptionId == null) {
+            throw new IllegalArgumentException("a discount is positive and comes from a redemption");
+        }
+        this.discount = discount;
+        this.promoRedemptionId = redemptionId;
+    }
+
+    /** What the booking costs before any discount: the base of the commission, fees and the driver's earning. */
+    public BigDecimal fare() {
+        return amount.add(discount);
     }
 
     /** The attempt the payer is sent to now, or the one that paid: shown as the payment's provider reference. */
@@ -138,8 +166,8 @@ public class Payment extends VersionedEntity implements Owned {
         if (!status.collected()) {
             throw new IllegalStateException("commission on an unpaid payment");
         }
-        if (commission.signum() < 0 || fees.signum() < 0 || commission.add(fees).compareTo(amount) > 0) {
-            throw new IllegalArgumentException("the commission and fees are within the amount");
+        if (commission.signum() < 0 || fees.signum() < 0 || commission.add(fees).compareTo(fare()) > 0) {
+            throw new IllegalArgumentException("the commission and fees are within the fare");
         }
         this.commission = commission;
         this.fees = fees;
@@ -200,6 +228,14 @@ public class Payment extends VersionedEntity implements Owned {
 
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    public BigDecimal getDiscount() {
+        return discount;
+    }
+
+    public UUID getPromoRedemptionId() {
+        return promoRedemptionId;
     }
 
     public String getCurrency() {

@@ -8,6 +8,7 @@ import com.allocar.payments.provider.ProviderException;
 import com.allocar.payments.provider.JsonFields;
 import com.allocar.payments.provider.ProviderRefusedException;
 import com.allocar.payments.provider.ProviderUnavailableException;
+import com.allocar.promos.Promos;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -33,6 +34,8 @@ public class PaymentFlow {
     PaymentService service;
     @Inject
     PaymentGateways gateways;
+    @Inject
+    Promos promos;
 
     @Inject
     @ConfigProperty(name = "ALLOCAR_PAYMENT_RETURN_URL", defaultValue = "https://app.allocar.ci/payments/return")
@@ -42,13 +45,17 @@ public class PaymentFlow {
     public record Started(PaymentStarted answer, boolean created) {
     }
 
-    public Started payBooking(UUID userId, UUID bookingId, PaymentMethod method) {
+    /** @param promoCode a promo code to apply (any case), or null: counted against the user's code attempts */
+    public Started payBooking(UUID userId, UUID bookingId, PaymentMethod method, String promoCode) {
+        if (promoCode != null) {
+            promos.throttle(userId);
+        }
         if (method == PaymentMethod.wallet) {
-            PaymentView paid = service.payFromWallet(userId, bookingId);
+            PaymentView paid = service.payFromWallet(userId, bookingId, promoCode);
             return new Started(new PaymentStarted(paid, null, Map.of("name", "wallet")), true);
         }
         PaymentGateway gateway = gateways.require(method);
-        PaymentService.Opened opened = service.openForBooking(userId, bookingId, method);
+        PaymentService.Opened opened = service.openForBooking(userId, bookingId, method, promoCode);
         Started started = start(gateway, opened);
         cancelSuperseded(opened);
         return started;

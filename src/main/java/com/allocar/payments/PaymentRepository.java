@@ -58,12 +58,20 @@ public class PaymentRepository {
      * (the partial unique index ux_payments_booking_method_open: the loser's insert does nothing and it reads the
      * winner's row). Locked.
      */
-    public Attempt openPayment(UUID bookingId, UUID payerId, PaymentMethod method, BigDecimal amount) {
-        int inserted = em.createNativeQuery("INSERT INTO payments (purpose, booking_id, user_id, method, amount) "
-                        + "VALUES ('booking', ?1, ?2, ?3, ?4) ON CONFLICT (booking_id, method) "
+    public Attempt openPayment(UUID bookingId, UUID payerId, PaymentMethod method, BigDecimal amount,
+                               BigDecimal discount, UUID redemptionId) {
+        // two statements: a null bound to a uuid column may be typed bytea by Hibernate
+        String columns = redemptionId == null ? "" : ", discount, promo_redemption_id";
+        String values = redemptionId == null ? "" : ", ?5, ?6";
+        var insert = em.createNativeQuery("INSERT INTO payments (purpose, booking_id, user_id, method, amount"
+                        + columns + ") VALUES ('booking', ?1, ?2, ?3, ?4" + values + ") ON CONFLICT (booking_id, method) "
                         + "WHERE purpose = 'booking' AND status IN ('init', 'authorized') DO NOTHING")
                 .setParameter(1, bookingId).setParameter(2, payerId).setParameter(3, method.name())
-                .setParameter(4, amount).executeUpdate();
+                .setParameter(4, amount);
+        if (redemptionId != null) {
+            insert.setParameter(5, discount).setParameter(6, redemptionId);
+        }
+        int inserted = insert.executeUpdate();
         Payment payment = em.createQuery("SELECT p FROM Payment p WHERE p.booking.id = :booking "
                         + "AND p.method = :method AND p.status IN :open", Payment.class)
                 .setParameter("booking", bookingId).setParameter("method", method).setParameter("open", OPEN)
@@ -196,6 +204,26 @@ public class PaymentRepository {
                 .setParameter("payment", paymentId)
                 .setParameter("unsettled", List.of(RefundStatus.pending, RefundStatus.needs_review)).getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    /** The open payments carrying a promo redemption, locked (a replaced code stops them). */
+    public List<Payment> openWithRedemption(UUID redemptionId) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.promoRedemptionId = :redemption AND p.status IN :open "
+                        + "ORDER BY p.createdAt, p.id", Payment.class)
+                .setParameter("redemption", redemptionId).setParameter("open", OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /**
+     * Whether a payment other than {@code paymentId} still holds the redemption: open (it may be paid), or collected
+     * and not refunded in full.
+     */
+    public boolean otherHolder(UUID redemptionId, UUID paymentId) {
+        return em.createQuery("SELECT count(p) FROM Payment p WHERE p.promoRedemptionId = :redemption "
+                        + "AND p.id <> :payment AND (p.status IN :open OR (p.status IN :collected "
+                        + "AND p.refundedAmount < p.amount))", Long.class)
+                .setParameter("redemption", redemptionId).setParameter("payment", paymentId)
+                .setParameter("open", OPEN).setParameter("collected", COLLECTED).getSingleResult() > 0;
     }
 
     /** The payment's refunds not settled yet (pending, or in review), oldest first. */

@@ -51,7 +51,10 @@ public class PaymentResource {
     @Operation(operationId = "initPayment",
             summary = "Pay one of my accepted bookings", description = "The amount is the server's (the booking's "
             + "total). Provider methods open (or reuse) an attempt and answer where to send the payer; the payment "
-            + "becomes paid on the provider's webhook. wallet pays at once from the balance. Accepts Idempotency-Key.")
+            + "becomes paid on the provider's webhook. wallet pays at once from the balance. Accepts Idempotency-Key. "
+            + "promo_code (optional): the passenger pays the fare less the code's discount (data.payment.discount; "
+            + "at least 100 XOF), the platform bears it; the code is reserved for the booking until the payment is "
+            + "paid (consumed) or fails (released). Retrying with the same code never reserves it twice.")
     @APIResponse(responseCode = "201", description = "A new payment attempt (wallet: paid)",
             content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @APIResponse(responseCode = "200", description = "The booking's open attempt with this method, reused",
@@ -62,11 +65,13 @@ public class PaymentResource {
     @APIResponse(responseCode = "403", description = "forbidden: wallet turned off (details.setting)")
     @APIResponse(responseCode = "404", description = "not_found: no such booking of mine")
     @APIResponse(responseCode = "409", description = "conflict (booking not accepted) or booking_conflict (seats gone)")
-    @APIResponse(responseCode = "422", description = "idempotency_conflict")
-    @APIResponse(responseCode = "429", description = "rate_limited: 3 failed card payments in 24 h (details.scope card_failures)")
+    @APIResponse(responseCode = "422", description = "idempotency_conflict; promo_invalid (details.reason)")
+    @APIResponse(responseCode = "429", description = "rate_limited: 3 failed card payments in 24 h (details.scope "
+            + "card_failures), or too many promo codes tried (details.scope promo)")
     @APIResponse(responseCode = "503", description = "service_unavailable: provider down or not configured; retry is safe")
     public Response init(@Valid @NotNull InitPaymentRequest request, @Context UriInfo uri) {
-        PaymentFlow.Started started = flow.payBooking(caller.userId(), request.bookingId(), request.paymentMethod());
+        PaymentFlow.Started started = flow.payBooking(caller.userId(), request.bookingId(), request.paymentMethod(),
+                request.promoCode());
         return created(started, uri);
     }
 

@@ -36,8 +36,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -81,6 +83,8 @@ public class PaymentService {
     Ownership ownership;
     @Inject
     AuditService audit;
+    @Inject
+    PromoAtInit promoAtInit;
 
     /** How long an attempt may stay {@code opening} (its provider call under way) before a retry takes it over. */
     static final Duration OPENING_LEASE = Duration.ofSeconds(30);
@@ -119,7 +123,7 @@ public class PaymentService {
      * @throws ConflictException 409 when another init of this payment is calling its provider right now
      */
     @Transactional
-    public Opened openForBooking(UUID userId, UUID bookingId, PaymentMethod method) {
+    public Opened openForBooking(UUID userId, UUID bookingId, PaymentMethod method, String promoCode) {
         BookingCharge charge = settlement.chargeFor(userId, bookingId);
         if (method == PaymentMethod.card) {
             requireCardAllowed(userId);
@@ -127,22 +131,34 @@ public class PaymentService {
         String phone = method == PaymentMethod.mtn ? requirePhone(userId) : null;
         // trip → booking → payment → attempt: every init of this booking waits here for the one before it
         settlement.lockBooking(bookingId);
-        BigDecimal amount = Amounts.wholeFrancs(charge.amount());
-        PaymentRepository.Attempt open = payments.openPayment(bookingId, userId, method, amount);
-        if (!Amounts.same(open.payment().getAmount(), amount)) {
-            // the booking's amount changed since that payment: it must not be paid for the old amount
+        BigDecimal fare = Amounts.wholeFrancs(charge.amount());
+        List<PaymentRepository.OpenAttempt> stopped = new ArrayList<>();
+        PromoAtInit.Applied promo = promoAtInit.apply(userId, bookingId, promoCode, fare, stopped);
+        BigDecimal amount = fare.subtract(promo.discount());
+        PaymentRepository.Attempt open = payments.openPayment(bookingId, userId, method, amount, promo.discount(),
+                promo.redemptionId());
+        boolean samePromo = Objects.equals(open.payment().getPromoRedemptionId(), promo.redemptionId());
+        if (!Amounts.same(open.payment().getAmount(), amount) || !samePromo) {
+            // the booking's amount (or promo) changed since that payment: it must not be paid for the old amount
             payments.liveAttempt(open.payment().getId()).ifPresent(PaymentAttempt::supersede);
-            settler.failed(open.payment(), "amount_changed", "init");
+            settler.failed(open.payment(), samePromo ? "amount_changed" : "promo_changed", "init", !samePromo);
             em.flush();
-            open = payments.openPayment(bookingId, userId, method, amount);
+            open = payments.openPayment(bookingId, userId, method, amount, promo.discount(), promo.redemptionId());
         }
         Payment payment = open.payment();
         if (open.created()) {
-            audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(),
-                    Map.of("booking_id", bookingId.toString(), "method", method.name(), "amount", amount));
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("booking_id", bookingId.toString());
+            meta.put("method", method.name());
+            meta.put("amount", amount);
+            if (promo.redemptionId() != null) {
+                meta.put("discount", promo.discount());
+                meta.put("promo_redemption_id", promo.redemptionId().toString());
+            }
+            audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(), meta);
         }
-        List<PaymentRepository.OpenAttempt> superseded = new ArrayList<>(
-                payments.cancellableAttempts(bookingId, payment.getId(), false));
+        List<PaymentRepository.OpenAttempt> superseded = new ArrayList<>(stopped);
+        superseded.addAll(payments.cancellableAttempts(bookingId, payment.getId(), false));
         PaymentProvider provider = PaymentGateways.providerOf(method).orElseThrow();
         Optional<PaymentAttempt> live = payments.liveAttempt(payment.getId());
         Instant now = Instant.now();
@@ -283,18 +299,28 @@ public class PaymentService {
      * the whole transaction (debit included) rolls back.
      */
     @Transactional
-    public PaymentView payFromWallet(UUID userId, UUID bookingId) {
+    public PaymentView payFromWallet(UUID userId, UUID bookingId, String promoCode) {
         wallets.requireEnabled();
         BookingCharge charge = settlement.chargeFor(userId, bookingId);
         // trip → booking → wallet, the order every booking change and refund takes: no lock cycle with them
         settlement.lockBooking(bookingId);
+        BigDecimal fare = Amounts.wholeFrancs(charge.amount());
+        PromoAtInit.Applied promo = promoAtInit.apply(userId, bookingId, promoCode, fare, new ArrayList<>());
         Payment payment = Payment.forBooking(em.getReference(Booking.class, bookingId), userId, PaymentMethod.wallet,
-                Amounts.wholeFrancs(charge.amount()));
+                fare.subtract(promo.discount()));
+        payment.discounted(promo.discount(), promo.redemptionId());
         em.persist(payment);
         ledger.debit(userId, new WalletLedger.Movement(payment.getAmount(), WalletTxnSource.payment, "payment",
                 payment.getId(), "payment:" + payment.getId(), charge.description()));
-        audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(),
-                Map.of("booking_id", bookingId.toString(), "method", "wallet", "amount", payment.getAmount()));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("booking_id", bookingId.toString());
+        meta.put("method", "wallet");
+        meta.put("amount", payment.getAmount());
+        if (promo.redemptionId() != null) {
+            meta.put("discount", promo.discount());
+            meta.put("promo_redemption_id", promo.redemptionId().toString());
+        }
+        audit.record(ActorType.user, userId, "payment.init", "payments", payment.getId(), meta);
         if (settler.paid(payment, null, "wallet", false) == SettlementResult.REFUND) {
             throw new BookingConflictException("The seats of this booking are no longer available.",
                     Map.of("booking_id", bookingId.toString()));

@@ -47,6 +47,8 @@ public class PaymentSettler {
     AuditService audit;
     @Inject
     Event<PaymentOutcome> outcomes;
+    @Inject
+    PaymentPromos promos;
 
     /**
      * Marks the payment paid and applies it. Returns what became of a booking payment ({@code null} for a top-up).
@@ -79,11 +81,17 @@ public class PaymentSettler {
         meta.put("booking_id", payment.getBooking().getId().toString());
         meta.put("settlement", result.name());
         if (result == SettlementResult.PAID) {
-            Pricing.Commission commission = Pricing.commission(payment.getAmount(), settings.feeTerms());
+            // on the fare: a promo's discount is borne by the platform, the driver's share is unchanged
+            Pricing.Commission commission = Pricing.commission(payment.fare(), settings.feeTerms());
             payment.recordCommission(commission.percentPart(), commission.fixedPart());
             meta.put("commission", commission.percentPart());
             meta.put("fees", commission.fixedPart());
             meta.put("driver_share", commission.driverShare());
+            if (payment.getPromoRedemptionId() != null) {
+                meta.put("discount", payment.getDiscount());
+                meta.put("promo_redemption_id", payment.getPromoRedemptionId().toString());
+                promos.paid(payment);
+            }
         }
         audit.record(ActorType.system, null, "payment.paid", "payments", payment.getId(), meta);
         if (result == SettlementResult.REFUND && refundIfUnsettled) {
@@ -139,10 +147,20 @@ public class PaymentSettler {
 
     /** The attempt failed (refused, cancelled, expired): only an open attempt fails; a paid one never goes back. */
     public boolean failed(Payment payment, String reason, String source) {
+        return failed(payment, reason, source, true);
+    }
+
+    /**
+     * @param releasePromo false when the caller keeps the payment's promo redemption for the payment replacing it
+     */
+    public boolean failed(Payment payment, String reason, String source, boolean releasePromo) {
         if (!payment.getStatus().open()) {
             return false;
         }
         payment.markFailed(reason, Refunds.now());
+        if (releasePromo) {
+            promos.ended(payment, PaymentPromos.PAYMENT_FAILED);
+        }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("amount", payment.getAmount());
         meta.put("method", payment.getMethod().name());

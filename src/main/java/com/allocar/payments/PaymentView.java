@@ -13,7 +13,10 @@ public record PaymentView(
         @Schema(description = "Set when the purpose is booking") UUID bookingId,
         @Schema(enumeration = {"wave", "orange", "mtn", "card", "wallet"}) String method,
         @Schema(enumeration = {"init", "authorized", "paid", "failed", "refunded"}) String status,
-        @Schema(example = "12000", description = "XOF, whole francs, computed by the server") BigDecimal amount,
+        @Schema(example = "12000", description = "XOF, whole francs, computed by the server: what the payer pays (the "
+                + "fare less any promo discount)") BigDecimal amount,
+        @Schema(example = "0", description = "The promo code's discount on the fare, XOF, borne by the platform (0 "
+                + "without a promo code)") BigDecimal discount,
         @Schema(example = "XOF") String currency,
         @Schema(description = "Given back so far (status refunded: full when equal to amount, else partial)")
         BigDecimal refundedAmount,
@@ -27,7 +30,7 @@ public record PaymentView(
     public static PaymentView of(Payment payment) {
         return new PaymentView(payment.getId(), payment.getPurpose().name(),
                 payment.getBooking() == null ? null : payment.getBooking().getId(), payment.getMethod().name(),
-                payment.getStatus().name(), whole(payment.getAmount()), payment.getCurrency(),
+                payment.getStatus().name(), whole(payment.getAmount()), whole(payment.getDiscount()), payment.getCurrency(),
                 whole(payment.getRefundedAmount()), payment.getProviderRef(), payment.getFailureReason(),
                 payment.getCreatedAt(), payment.getPaidAt(), payment.getRefundedAt());
     }

@@ -53,11 +53,13 @@ public class Refunds {
     Event<PaymentOutcome> outcomes;
     @Inject
     Event<PaymentRefundRecorded> refundRecorded;
+    @Inject
+    PaymentPromos promos;
 
     /**
-     * Refunds {@code amount} of the booking's paid payment by {@code route}. Empty when the booking has no paid
-     * payment or the amount is 0. The amount is at most what is left unrefunded (capped to it). Audited with every
-     * amount.
+     * Refunds {@code amount} of the booking's fare from its paid payment by {@code route}: less the payment's promo
+     * discount (what the passenger did not pay), at most what is left unrefunded. Empty when the booking has no paid
+     * payment or nothing is left to give back. Audited with every amount.
      *
      * @param reason why, stored and audited ({@code passenger_cancelled}, {@code driver_cancelled},
      *               {@code seats_gone}, {@code no_show} …)
@@ -69,8 +71,10 @@ public class Refunds {
         }
         for (Payment payment : payments.lockCollected(bookingId)) {
             BigDecimal left = refundable(payment);
-            if (left.signum() > 0) {
-                return Optional.of(refund(payment, amount.min(left), route, reason, actorType, actorId));
+            // bookings count on the fare; a promo's discount was never paid, so it is never given back
+            BigDecimal paidPart = amount.subtract(payment.getDiscount());
+            if (left.signum() > 0 && paidPart.signum() > 0) {
+                return Optional.of(refund(payment, paidPart.min(left), route, reason, actorType, actorId));
             }
         }
         return Optional.empty();
@@ -124,7 +128,7 @@ public class Refunds {
             audit.record(actorType, actorId, "payment.refund_requested", "payments", payment.getId(), meta);
             requested.fire(new RefundRequested(refund.getId()));
         }
-        refundRecorded.fire(recorded(payment, refund));
+        afterRefund(payment, refund);
         return new RefundOutcome(refund.getId(), payment.getId(), francs, refund.getRoute(), refund.getStatus().name());
     }
 
@@ -167,12 +171,21 @@ public class Refunds {
         meta.put("route", RefundRoute.ORIGINAL.name());
         meta.put("reason", "provider_refund");
         audit.record(ActorType.system, null, "payment.refund", "payments", payment.getId(), meta);
-        refundRecorded.fire(recorded(payment, refund));
+        afterRefund(payment, refund);
     }
 
-    private static PaymentRefundRecorded recorded(Payment payment, PaymentRefund refund) {
-        return new PaymentRefundRecorded(payment.getId(),
-                payment.getBooking() == null ? null : payment.getBooking().getId(), refund.getId(), refund.getAmount());
+    /**
+     * Tells the earnings ledger (with what it needs to take back a discounted payment's share of the fare), and gives
+     * the promo back once the payment is refunded (or being refunded) in full.
+     */
+    private void afterRefund(Payment payment, PaymentRefund refund) {
+        BigDecimal refundedTotal = payment.getRefundedAmount().add(payments.pendingRefunds(payment.getId()));
+        refundRecorded.fire(new PaymentRefundRecorded(payment.getId(),
+                payment.getBooking() == null ? null : payment.getBooking().getId(), refund.getId(), refund.getAmount(),
+                payment.getAmount(), payment.getDiscount(), refundedTotal));
+        if (refundedTotal.compareTo(payment.getAmount()) >= 0) {
+            promos.ended(payment, PaymentPromos.REFUNDED);
+        }
     }
 
     static Instant now() {

@@ -7,20 +7,26 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * A promo code (stored upper case). {@code usesCount} is incremented by a conditional SQL update, and the
- * database refuses {@code uses_count > max_uses}; {@code @DynamicUpdate} keeps an admin edit from writing a
- * stale count back.
+ * A promo code (stored upper case) and its rules (PROMO-1, docs/promos.md). {@code usesCount} is changed only by
+ * conditional SQL updates (reserved and consumed redemptions count), and the database refuses
+ * {@code uses_count > max_uses}; {@code @DynamicUpdate} keeps an admin edit from writing a stale count back.
  */
 @Entity
 @Table(name = "promos")
 @DynamicUpdate
 public class Promo extends VersionedEntity {
+    /** Whatever the discount, the passenger pays at least this (no zero-amount payment, no provider call for 0). */
+    public static final BigDecimal MIN_PAYABLE = BigDecimal.valueOf(100);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     @Column(nullable = false)
     private String code;
 
@@ -39,7 +45,7 @@ public class Promo extends VersionedEntity {
     @Column(name = "per_user_limit")
     private Integer perUserLimit;
 
-    @Column(name = "uses_count", nullable = false)
+    @Column(name = "uses_count", nullable = false, insertable = false, updatable = false)
     private int usesCount;
 
     @Column(name = "starts_at")
@@ -54,21 +60,77 @@ public class Promo extends VersionedEntity {
 
     private String description;
 
+    /** A percent discount's cap in XOF; null: none. */
+    @Column(name = "max_discount", precision = 12, scale = 2)
+    private BigDecimal maxDiscount;
+
+    /** The smallest fare the code applies to; null: any. */
+    @Column(name = "min_fare", precision = 12, scale = 2)
+    private BigDecimal minFare;
+
+    @Column(name = "first_ride_only", nullable = false)
+    private boolean firstRideOnly;
+
     protected Promo() {
     }
 
     public Promo(String code, PromoType type, BigDecimal value) {
-        this.code = code.trim().toUpperCase(Locale.ROOT);
+        this.code = normalize(code);
         this.type = Objects.requireNonNull(type);
         setValue(value);
+    }
+
+    /** Codes are case-insensitive on input and stored upper case. */
+    public static String normalize(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Why the code does not apply at {@code now} to a fare, before counting uses; empty when it does. */
+    public Optional<PromoRefusal> refusal(Instant now, BigDecimal fare) {
+        if (status != PromoStatus.active) {
+            return Optional.of(PromoRefusal.unknown);
+        }
+        if (startsAt != null && now.isBefore(startsAt)) {
+            return Optional.of(PromoRefusal.not_started);
+        }
+        if (endsAt != null && !now.isBefore(endsAt)) {
+            return Optional.of(PromoRefusal.expired);
+        }
+        if (minFare != null && fare.compareTo(minFare) < 0 || discountFor(fare).signum() <= 0) {
+            return Optional.of(PromoRefusal.min_fare);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The discount on {@code fare}, whole francs: the amount, or the percent (half up) within its cap; never so much
+     * that less than {@link #MIN_PAYABLE} is left to pay.
+     */
+    public BigDecimal discountFor(BigDecimal fare) {
+        BigDecimal discount = type == PromoType.amount ? value
+                : fare.multiply(value).divide(HUNDRED, 0, RoundingMode.HALF_UP);
+        if (type == PromoType.percent && maxDiscount != null) {
+            discount = discount.min(maxDiscount);
+        }
+        BigDecimal most = fare.subtract(MIN_PAYABLE).max(BigDecimal.ZERO);
+        return discount.min(most).setScale(0, RoundingMode.HALF_UP);
     }
 
     public String getCode() {
         return code;
     }
 
+    /** A new code text; the caller checks that no redemption refers to the old one. */
+    public void rename(String code) {
+        this.code = normalize(code);
+    }
+
     public PromoType getType() {
         return type;
+    }
+
+    public void setType(PromoType type) {
+        this.type = Objects.requireNonNull(type);
     }
 
     public BigDecimal getValue() {
@@ -76,7 +138,7 @@ public class Promo extends VersionedEntity {
     }
 
     public void setValue(BigDecimal value) {
-        if (value.signum() < 0 || type == PromoType.percent && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+        if (value.signum() < 0 || type == PromoType.percent && value.compareTo(HUNDRED) > 0) {
             throw new IllegalArgumentException("a promo value is between 0 and the price (or 100 %)");
         }
         this.value = value;
@@ -129,5 +191,23 @@ public class Promo extends VersionedEntity {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public BigDecimal getMaxDiscount() {
+        return maxDiscount;
+    }
+
+    public BigDecimal getMinFare() {
+        return minFare;
+    }
+
+    public boolean isFirstRideOnly() {
+        return firstRideOnly;
+    }
+
+    public void setConditions(BigDecimal maxDiscount, BigDecimal minFare, boolean firstRideOnly) {
+        this.maxDiscount = maxDiscount;
+        this.minFare = minFare;
+        this.firstRideOnly = firstRideOnly;
     }
 }

@@ -3,16 +3,23 @@ package com.allocar.promos;
 import com.allocar.platform.persistence.CreatedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** A promo applied to a booking (at most once per booking); {@code amount} is the discount granted. */
+/**
+ * A promo applied to a booking; {@code amount} is the discount granted on {@code fare}, fixed when reserved (an admin's
+ * later edit of the promo changes nothing here). Its state moves only by conditional SQL updates
+ * ({@link PromoRedemptions}), hence read-only here; see {@link RedemptionStatus}.
+ */
 @Entity
 @Immutable
 @Table(name = "promo_redemptions")
@@ -29,6 +36,22 @@ public class PromoRedemption extends CreatedEntity {
 
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal amount;
+
+    @Column(precision = 12, scale = 2)
+    private BigDecimal fare;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RedemptionStatus status = RedemptionStatus.reserved;
+
+    @Column(name = "consumed_at")
+    private Instant consumedAt;
+
+    @Column(name = "released_at")
+    private Instant releasedAt;
+
+    @Column(name = "release_reason")
+    private String releaseReason;
 
     protected PromoRedemption() {
     }
@@ -57,5 +80,25 @@ public class PromoRedemption extends CreatedEntity {
 
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    public BigDecimal getFare() {
+        return fare;
+    }
+
+    public RedemptionStatus getStatus() {
+        return status;
+    }
+
+    public Instant getConsumedAt() {
+        return consumedAt;
+    }
+
+    public Instant getReleasedAt() {
+        return releasedAt;
+    }
+
+    public String getReleaseReason() {
+        return releaseReason;
     }
 }

@@ -69,6 +69,12 @@ class AdminRoleMatrixIT {
         ROUTES.put("POST /api/v1/admin/referrals/{id}/cancel", "promos and referrals");
         ROUTES.put("GET /api/v1/admin/ratings", "ratings moderate");
         ROUTES.put("PATCH /api/v1/admin/ratings/{id}", "ratings moderate");
+        ROUTES.put("POST /api/v1/admin/promos", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/promos", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/promos/{id}", "promos and referrals");
+        ROUTES.put("PATCH /api/v1/admin/promos/{id}", "promos and referrals");
+        ROUTES.put("POST /api/v1/admin/promos/{id}/activate", "promos and referrals");
+        ROUTES.put("POST /api/v1/admin/promos/{id}/deactivate", "promos and referrals");
     }
 
     @SuppressWarnings("unchecked")

@@ -129,11 +129,29 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void promosNeverUsesPaymentsOrWhatSitsAbove() {
+        noClasses().that().resideInAPackage("com.allocar.promos..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.allocar.payments..", "com.allocar.wallet..",
+                        "com.allocar.earnings..", "com.allocar.payouts..", "com.allocar.admin..")
+                .because("payments applies promo codes and drives their redemptions (reserve at init, consume when "
+                        + "paid, release on failure or full refund) through Promos; promos uses bookings only")
+                .check(MAIN);
+    }
+
+    @Test
     void nothingBelowUsesRatings() {
         noClasses().that().resideOutsideOfPackages("com.allocar.ratings..", "com.allocar.admin..")
                 .should().dependOnClassesThat().resideInAPackage("com.allocar.ratings..")
                 .because("ratings sit above bookings, trips and identity and update them (users' averages, the trips' "
                         + "search legs through TripService.driverRatingChanged); only admin moderates them")
+                .check(MAIN);
+    }
+
+    @Test
+    void theLowerDomainsNeverUsePromos() {
+        noClasses().that().resideInAnyPackage("com.allocar.identity..", "com.allocar.trips..", "com.allocar.bookings..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.promos..")
+                .because("promos sits above bookings (identity ← trips ← bookings ← promos ← payments)")
                 .check(MAIN);
     }
 }

@@ -22,6 +22,7 @@ public enum ErrorCode {
     unsupported_media_type(415, "The request body must be application/json."),
     idempotency_conflict(422, "This Idempotency-Key was already used with a different request."),
     rate_limited(429, "Too many requests; retry later."),
+    promo_invalid(422, "This promo code cannot be applied to this booking."),
     internal_error(500, "An unexpected error occurred; it has been logged with the request id."),
     service_unavailable(503, "A dependency is unavailable; retry later.");
 
