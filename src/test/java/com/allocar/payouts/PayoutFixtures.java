@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Rides, cancellations and payout runs for the earnings and payouts tests, through the API. */
-final class PayoutFixtures {
+/** Rides, cancellations and payout runs for the earnings and payouts tests (and disputes), through the API. */
+public final class PayoutFixtures {
     static final Duration RUN = Duration.ofSeconds(90);
 
     private PayoutFixtures() {
@@ -39,7 +39,7 @@ final class PayoutFixtures {
     }
 
     /** The hold is over for the driver's entries (as if payouts.hold_hours had passed). */
-    static void holdOver(UUID driverId) {
+    public static void holdOver(UUID driverId) {
         Db.sql("UPDATE driver_ledger SET available_at = now() - interval '1 second' WHERE driver_id = ? "
                 + "AND available_at > now()", driverId);
     }
