@@ -11,6 +11,8 @@ import com.allocar.payouts.PayoutFixtures;
 import com.allocar.testsupport.Clients;
 import com.allocar.testsupport.Db;
 import com.allocar.testsupport.S3StandIn;
+import com.allocar.testsupport.SignedWebhook;
+import com.allocar.testsupport.StripeStandIn;
 import com.allocar.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -451,6 +453,46 @@ class DisputesIT {
         for (UUID party : List.of(paid.passengerId(), paid.driverId())) {
             assertThat(noticeKind(id, "resolved", party)).isEqualTo("dispute_resolved");
         }
+    }
+
+    @Test
+    void aPartialRefundOfACardPaymentGoesBackThroughStripeOnce() {
+        StripeStandIn stripe = StripeStandIn.start();
+        TripRef trip = BookingFixtures.trip(4, true, Duration.ofHours(5));
+        Passenger passenger = Passenger.create();
+        String booking = BookingFixtures.accepted(trip, passenger, 1);
+        Response init = BookingFixtures.pay(passenger.token(), booking, "card");
+        assertThat(init.statusCode()).as(init.asString()).isEqualTo(201);
+        String payment = init.jsonPath().getString("data.payment.id");
+        String intent = stripe.intentFor(payment);
+        stripe.succeed(intent);
+        SignedWebhook succeeded = stripe.webhook("payment_intent.succeeded", intent);
+        Response applied = Clients.anonymous().headers(succeeded.headers()).body(succeeded.body())
+                .post("/api/v1/payments/webhook/stripe" + succeeded.queryString());
+        assertThat(applied.statusCode()).as(applied.asString()).isEqualTo(200);
+        PayoutFixtures.ride(trip, booking);
+        String id = opened(passenger.token(), booking);
+        Admin ops = Admin.of("ops");
+        moved(ops, id, Map.of("status", "investigating"));
+        int sendsBefore = stripe.requests("POST", "/v1/refunds").size();
+
+        moved(ops, id, Map.of("status", "resolved", "resolution", "Retard de 2 heures.", "refund_amount", 2000));
+
+        // sent to Stripe after the commit, once, for 2000 of the 6000 charged; the payment's refunded total follows
+        PayoutFixtures.eventually(() -> "completed".equals(Db.value(String.class, "SELECT status FROM payment_refunds "
+                + "WHERE payment_id = ?::uuid", payment)), "Stripe's refund to complete");
+        assertThat(stripe.intent(intent).getJsonObject("latest_charge").getJsonNumber("amount_refunded").longValue())
+                .isEqualTo(2000);
+        assertThat(stripe.requests("POST", "/v1/refunds")).hasSize(sendsBefore + 1);
+        assertThat(Db.value(BigDecimal.class, "SELECT refunded_amount FROM payments WHERE id = ?::uuid", payment))
+                .isEqualByComparingTo("2000");
+        assertThat(Db.value(String.class, "SELECT route FROM payment_refunds WHERE payment_id = ?::uuid", payment))
+                .isEqualTo("ORIGINAL");
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM wallet_txns t JOIN wallets w ON w.id = t.wallet_id "
+                + "WHERE w.user_id = ? AND t.source = 'refund'", passenger.id())).as("nothing to the wallet").isZero();
+        assertThat(ledger(trip.driver().id())).containsExactlyInAnyOrder(
+                "earning 5400 gross 6000 commission 600",
+                "reversal -1800 gross -2000 commission -200");
     }
 
     @Test

@@ -110,7 +110,7 @@ public final class PayoutFixtures {
         return payout;
     }
 
-    static void eventually(java.util.function.BooleanSupplier condition, String what) {
+    public static void eventually(java.util.function.BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(RUN);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as(what).isBefore(deadline);
