@@ -39,7 +39,7 @@ public final class PayoutFixtures {
     }
 
     /** The hold is over for the driver's entries (as if payouts.hold_hours had passed). */
-    public static void holdOver(UUID driverId) {
+    static void holdOver(UUID driverId) {
         Db.sql("UPDATE driver_ledger SET available_at = now() - interval '1 second' WHERE driver_id = ? "
                 + "AND available_at > now()", driverId);
     }
