@@ -472,7 +472,7 @@ class DisputesIT {
         Response applied = Clients.anonymous().headers(succeeded.headers()).body(succeeded.body())
                 .post("/api/v1/payments/webhook/stripe" + succeeded.queryString());
         assertThat(applied.statusCode()).as(applied.asString()).isEqualTo(200);
-        PayoutFixtures.ride(trip, booking);
+        BookingFixtures.ride(trip, booking);
         String id = opened(passenger.token(), booking);
         Admin ops = Admin.of("ops");
         moved(ops, id, Map.of("status", "investigating"));
