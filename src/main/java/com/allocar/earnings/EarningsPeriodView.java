@@ -11,7 +11,7 @@ public record EarningsPeriodView(
         @Schema(description = "Rides completed: fares less commission and fees") BigDecimal earned,
         @Schema(description = "Shares of fees paid by late-cancelling or absent passengers") BigDecimal compensation,
         @Schema(description = "Taken back for refunds after the ride (negative or 0)") BigDecimal reversals,
-        @Schema(description = "Late-cancellation fines (negative or 0)") BigDecimal fines,
+        @Schema(description = "Late-cancellation fines and disputes' charges (negative or 0)") BigDecimal fines,
         @Schema(description = "earned + compensation + reversals + fines") BigDecimal net,
         @Schema(description = "Passengers' money behind the earnings, compensation and reversals") BigDecimal gross,
         @Schema(description = "The platform's commission and fees on it") BigDecimal commissionAndFees,

@@ -76,7 +76,7 @@ public class EarningsService {
                         + "coalesce(sum(amount) FILTER (WHERE kind = 'earning'), 0), "
                         + "coalesce(sum(amount) FILTER (WHERE kind = 'cancellation_compensation'), 0), "
                         + "coalesce(sum(amount) FILTER (WHERE kind = 'reversal'), 0), "
-                        + "coalesce(sum(amount) FILTER (WHERE kind = 'fine'), 0), "
+                        + "coalesce(sum(amount) FILTER (WHERE kind IN ('fine', 'dispute_charge')), 0), "
                         + "coalesce(sum(gross), 0), coalesce(sum(commission + fees), 0), "
                         + "count(*) FILTER (WHERE kind = 'earning') "
                         + "FROM driver_ledger WHERE driver_id = ?1 AND created_at >= ?2 AND created_at < ?3 "

@@ -13,5 +13,7 @@ public enum LedgerKind {
     /** Money sent to the driver (negative). */
     payout,
     /** A failed payout's amount, back in the balance. */
-    payout_returned
+    payout_returned,
+    /** What an admin's dispute resolution charges the driver (negative), withheld from the next payout. */
+    dispute_charge
 }

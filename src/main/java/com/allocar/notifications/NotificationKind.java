@@ -40,7 +40,15 @@ public enum NotificationKind {
     /** A referral paid its bonus (the referee's first ride): to the referrer and to the referee. */
     referral_rewarded(false, false, true),
     /** A rating about the user became visible (both parties rated, or the rating window closed): push only. */
-    rating_revealed(false, false, false);
+    rating_revealed(false, false, false),
+    /** A dispute was opened about a booking: to its passenger and its driver. */
+    dispute_opened(false, false, true),
+    /** Support is investigating a dispute: to both parties. */
+    dispute_investigating(false, false, true),
+    /** Support resolved a dispute (with any refund): to both parties. */
+    dispute_resolved(false, false, true),
+    /** Support rejected a dispute: to both parties. */
+    dispute_rejected(false, false, true);
 
     private final boolean critical;
     private final boolean urgent;

@@ -31,7 +31,8 @@ class AdminRoleMatrixIT {
             "settings edit", Set.of("super"),
             "payments and payouts", Set.of("super", "finance"),
             "promos and referrals", Set.of("super", "ops"),
-            "ratings moderate", Set.of("super", "support", "compliance"));
+            "ratings moderate", Set.of("super", "support", "compliance"),
+            "disputes", Set.of("super", "ops", "support", "compliance"));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -75,6 +76,11 @@ class AdminRoleMatrixIT {
         ROUTES.put("PATCH /api/v1/admin/promos/{id}", "promos and referrals");
         ROUTES.put("POST /api/v1/admin/promos/{id}/activate", "promos and referrals");
         ROUTES.put("POST /api/v1/admin/promos/{id}/deactivate", "promos and referrals");
+        ROUTES.put("GET /api/v1/admin/disputes", "disputes");
+        ROUTES.put("GET /api/v1/admin/disputes/{id}", "disputes");
+        ROUTES.put("PATCH /api/v1/admin/disputes/{id}", "disputes");
+        ROUTES.put("GET /api/v1/admin/disputes/{id}/messages", "disputes");
+        ROUTES.put("POST /api/v1/admin/disputes/{id}/messages", "disputes");
     }
 
     @SuppressWarnings("unchecked")

@@ -154,4 +154,13 @@ class DependencyDirectionTest {
                 .because("promos sits above bookings (identity ← trips ← bookings ← promos ← payments)")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingBelowUsesDisputes() {
+        noClasses().that().resideOutsideOfPackages("com.allocar.disputes..", "com.allocar.admin..")
+                .should().dependOnClassesThat().resideInAPackage("com.allocar.disputes..")
+                .because("disputes sit above bookings, payments, earnings and notifications and use them (the refund "
+                        + "path, the driver ledger); only the admin routes use disputes")
+                .check(MAIN);
+    }
 }

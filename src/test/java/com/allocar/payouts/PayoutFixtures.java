@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Rides, cancellations and payout runs for the earnings and payouts tests, through the API. */
-final class PayoutFixtures {
+/** Rides, cancellations and payout runs for the earnings and payouts tests (and disputes), through the API. */
+public final class PayoutFixtures {
     static final Duration RUN = Duration.ofSeconds(90);
 
     private PayoutFixtures() {
@@ -110,7 +110,7 @@ final class PayoutFixtures {
         return payout;
     }
 
-    static void eventually(java.util.function.BooleanSupplier condition, String what) {
+    public static void eventually(java.util.function.BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(RUN);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as(what).isBefore(deadline);

@@ -110,7 +110,10 @@ public enum SettingKey {
             "Days a referral bonus can be spent on rides but not withdrawn", Rules::nonNegative),
     RATINGS_WINDOW_DAYS("ratings.window_days", SettingValueType.integer, "14",
             "Days after a ride's completion during which its passenger and driver may rate each other; a blind rating "
-                    + "is revealed when they end", Rules::ratingWindow);
+                    + "is revealed when they end", Rules::ratingWindow),
+    DISPUTES_WINDOW_DAYS("disputes.window_days", SettingValueType.integer, "30",
+            "Days after a trip's departure (or its ride's completion, when later) during which its passenger or "
+                    + "driver may open a dispute", Rules::nonNegative);
 
     private final String key;
     private final SettingValueType type;

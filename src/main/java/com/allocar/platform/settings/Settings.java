@@ -137,6 +137,11 @@ public class Settings {
                 .min(Comparator.comparingDouble(axis -> axis.fit(origin, destination)));
     }
 
+    /** How long after a trip's departure (or completion, when later) a dispute may be opened about a booking. */
+    public Duration disputeWindow() {
+        return Duration.ofDays(integer(SettingKey.DISPUTES_WINDOW_DAYS));
+    }
+
     /** Trip alerts one user may keep at once ({@code alerts.max_per_user}). */
     public int alertsPerUser() {
         return integer(SettingKey.ALERTS_MAX_PER_USER);

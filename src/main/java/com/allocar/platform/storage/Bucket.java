@@ -14,5 +14,10 @@ public enum Bucket {
      * ({@code S3_KYC_BUCKET}) under {@code chat/}; read only through short-lived presigned URLs given to the
      * booking's two parties.
      */
-    CHAT
+    CHAT,
+    /**
+     * A dispute's attachments (DISP-1): private, in the private bucket under {@code disputes/}; read only through
+     * short-lived presigned URLs given to the dispute's parties and admins.
+     */
+    DISPUTES
 }

@@ -51,11 +51,25 @@ public final class ObjectKeys {
      * extension, a uuid in canonical form): anything else, or someone else's key, is not a chat image of theirs.
      */
     public static boolean chatImageOf(String key, UUID bookingId, UUID senderId) {
-        if (key == null) {
-            return false;
-        }
-        String prefix = "chat/" + bookingId + "/" + senderId + "/";
-        if (!key.startsWith(prefix)) {
+        return madeUnder(key, "chat/" + bookingId + "/" + senderId + "/", false);
+    }
+
+    /**
+     * {@code disputes/{bookingId}/{userId}/{random uuid}.{ext}} in the private bucket: a file (image or PDF) a party of
+     * a booking uploads to attach to a dispute about it. {@link #disputeFileOf} checks a dispute's keys against it.
+     */
+    public static String disputeFile(UUID bookingId, UUID userId, String contentType) {
+        return "disputes/" + bookingId + "/" + userId + "/" + UUID.randomUUID() + "." + extension(contentType);
+    }
+
+    /** Whether {@code key} has the exact form {@link #disputeFile} makes for this booking and uploader. */
+    public static boolean disputeFileOf(String key, UUID bookingId, UUID userId) {
+        return madeUnder(key, "disputes/" + bookingId + "/" + userId + "/", true);
+    }
+
+    /** {@code prefix} + a canonical uuid + an image type's extension (or PDF's when allowed), and nothing else. */
+    private static boolean madeUnder(String key, String prefix, boolean pdf) {
+        if (key == null || !key.startsWith(prefix)) {
             return false;
         }
         String name = key.substring(prefix.length());
@@ -73,7 +87,7 @@ public final class ObjectKeys {
             return false;
         }
         return extension.equals(EXTENSIONS.get(JPEG)) || extension.equals(EXTENSIONS.get(PNG))
-                || extension.equals(EXTENSIONS.get(WEBP));
+                || extension.equals(EXTENSIONS.get(WEBP)) || pdf && extension.equals(EXTENSIONS.get(PDF));
     }
 
     /** The media type a key was made for (by its extension), e.g. to sign a new upload of the same object. */

@@ -62,4 +62,22 @@ class ObjectKeysTest {
         assertThatThrownBy(() -> ObjectKeys.chatImage(booking, USER, "application/pdf")).isInstanceOf(
                 IllegalArgumentException.class);
     }
+
+    @Test
+    void disputeFilesAreTheUploadersOwnForOneBookingImagesOrPdf() {
+        UUID booking = UUID.randomUUID();
+        String key = ObjectKeys.disputeFile(booking, USER, "application/pdf");
+        assertThat(key).matches("disputes/" + booking + "/" + USER + "/[0-9a-f-]{36}\\.pdf");
+        assertThat(ObjectKeys.disputeFileOf(key, booking, USER)).isTrue();
+        assertThat(ObjectKeys.disputeFileOf(key, booking, UUID.randomUUID())).as("someone else's").isFalse();
+        assertThat(ObjectKeys.disputeFileOf(key, UUID.randomUUID(), USER)).as("another booking").isFalse();
+        String prefix = "disputes/" + booking + "/" + USER + "/";
+        String id = UUID.randomUUID().toString();
+        assertThat(ObjectKeys.disputeFileOf(prefix + id + ".webp", booking, USER)).isTrue();
+        assertThat(ObjectKeys.disputeFileOf(prefix + id + ".html", booking, USER)).isFalse();
+        assertThat(ObjectKeys.disputeFileOf(prefix + "../" + id + ".pdf", booking, USER)).isFalse();
+        assertThat(ObjectKeys.disputeFileOf("chat/" + booking + "/" + USER + "/" + id + ".png", booking, USER))
+                .isFalse();
+        assertThat(ObjectKeys.disputeFileOf(null, booking, USER)).isFalse();
+    }
 }
