@@ -18,8 +18,30 @@ import java.util.Map;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DisputeNotices {
+    /** How much of a message a notification carries. */
+    static final int EXCERPT = 120;
+
     @Inject
     Notifications notifications;
+
+    /**
+     * A message on the dispute: support's reaches both parties, a party's the other one (once per message and
+     * recipient). The text travels shortened; the app opens the dispute for the rest.
+     */
+    void messaged(Dispute dispute, DisputeMessage message) {
+        boolean fromSupport = message.getAuthorType() == DisputeMessage.Author.admin;
+        String body = message.getBody();
+        Map<String, Object> vars = Map.of("excerpt",
+                body.length() > EXCERPT ? body.substring(0, EXCERPT - 1) + "…" : body);
+        Map<String, String> data = Map.of("dispute_id", dispute.getId().toString(),
+                "booking_id", dispute.getBookingId().toString(), "message_id", message.getId().toString());
+        for (var party : List.of(dispute.getPassengerId(), dispute.getDriverId())) {
+            if (fromSupport || !party.equals(message.getAuthorId())) {
+                notifications.notify(Notice.of("dispute:" + dispute.getId() + ":message:" + message.getId(), party,
+                        NotificationKind.dispute_message, vars, data));
+            }
+        }
+    }
 
     void stepped(Dispute dispute, Booking booking) {
         NotificationKind kind = switch (dispute.getStatus()) {

@@ -78,6 +78,7 @@ public class DisputeWriter {
         ActorType actor = author == DisputeMessage.Author.admin ? ActorType.admin : ActorType.user;
         audit.record(actor, authorId, "dispute.message_posted", "disputes", disputeId,
                 Map.of("message_id", message.getId().toString(), "length", body.codePointCount(0, body.length())));
+        notices.messaged(dispute, message);
         return message;
     }
 }

@@ -48,7 +48,9 @@ public enum NotificationKind {
     /** Support resolved a dispute (with any refund): to both parties. */
     dispute_resolved(false, false, true),
     /** Support rejected a dispute: to both parties. */
-    dispute_rejected(false, false, true);
+    dispute_rejected(false, false, true),
+    /** A new message on a dispute: support's to both parties, a party's to the other party. */
+    dispute_message(false, false, true);
 
     private final boolean critical;
     private final boolean urgent;

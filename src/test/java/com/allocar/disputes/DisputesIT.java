@@ -115,6 +115,16 @@ class DisputesIT {
         return actions;
     }
 
+    private static List<UUID> messageNotices(String event) {
+        List<UUID> users = new ArrayList<>();
+        Db.query("SELECT user_id FROM notification_events WHERE event_key = ? AND kind = 'dispute_message'", rows -> {
+            while (rows.next()) {
+                users.add((UUID) rows.getObject(1));
+            }
+        }, event);
+        return users;
+    }
+
     private static String noticeKind(String disputeId, String status, UUID userId) {
         return Db.value(String.class, "SELECT kind FROM notification_events WHERE event_key = ? AND user_id = ?",
                 "dispute:" + disputeId + ":" + status, userId);
@@ -280,6 +290,12 @@ class DisputesIT {
                 .post(ADMIN + "/" + id + "/messages");
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
         assertThat(answer.jsonPath().getString("data.author_id")).isEqualTo(support.id().toString());
+        // support's answer reaches both parties; a party's message only the other party
+        String supportEvent = "dispute:" + id + ":message:" + answer.jsonPath().getString("data.id");
+        assertThat(messageNotices(supportEvent)).containsExactlyInAnyOrder(paid.passengerId(), paid.driverId());
+        String driversEvent = Db.value(String.class, "SELECT 'dispute:' || dispute_id || ':message:' || id "
+                + "FROM dispute_messages WHERE dispute_id = ?::uuid AND author_id = ?", id, paid.driverId());
+        assertThat(messageNotices(driversEvent)).containsExactly(paid.passengerId());
 
         JsonPath first = Clients.withToken(paid.driverToken()).get(path + "?page_size=2").then().statusCode(200)
                 .extract().jsonPath();
