@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -135,5 +136,20 @@ public class AdminPromoResource {
     @APIResponse(responseCode = "404", description = "not_found")
     public Envelope<AdminPromoView> deactivate(@PathParam("id") UUID id) {
         return Envelope.of(promos.setStatus(caller.adminId(), id, PromoStatus.inactive));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @AdminOnly(AdminPermission.PROMOS_AND_REFERRALS)
+    @Operation(operationId = "adminDeletePromo", summary = "Delete a promo nobody redeemed",
+            description = "For a code made by mistake. A promo with any redemption (reserved, consumed or released) "
+                    + "stays for the records of its payments: deactivate it instead. Audited (promo.deleted, with "
+                    + "the promo as it was). Roles: super, ops.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "not_found")
+    @APIResponse(responseCode = "409", description = "conflict: promo_redeemed")
+    public Response delete(@PathParam("id") UUID id) {
+        promos.delete(caller.adminId(), id);
+        return Response.noContent().build();
     }
 }

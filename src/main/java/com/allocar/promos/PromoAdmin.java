@@ -155,6 +155,24 @@ public class PromoAdmin {
         return AdminPromoView.of(promo, null);
     }
 
+    /**
+     * Deletes a promo nobody ever redeemed (a code made by mistake). A redeemed one stays for the records of the
+     * payments it discounted: 409, deactivate it instead. The row lock makes a reservation racing the deletion wait,
+     * then find no promo to take a use from.
+     */
+    @Transactional
+    public void delete(UUID adminId, UUID id) {
+        Promo promo = lock(id);
+        if (redemptions.anyOf(id)) {
+            throw new ConflictException("A redeemed promo stays for the records; deactivate it instead.",
+                    Map.of("reason", "promo_redeemed"));
+        }
+        Map<String, Object> last = snapshot(promo);
+        em.remove(promo);
+        em.flush();
+        audit.record(ActorType.admin, adminId, "promo.deleted", "promos", id, last);
+    }
+
     private Promo lock(UUID id) {
         Promo promo = em.find(Promo.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (promo == null) {

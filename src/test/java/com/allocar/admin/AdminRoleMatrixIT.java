@@ -76,6 +76,7 @@ class AdminRoleMatrixIT {
         ROUTES.put("PATCH /api/v1/admin/promos/{id}", "promos and referrals");
         ROUTES.put("POST /api/v1/admin/promos/{id}/activate", "promos and referrals");
         ROUTES.put("POST /api/v1/admin/promos/{id}/deactivate", "promos and referrals");
+        ROUTES.put("DELETE /api/v1/admin/promos/{id}", "promos and referrals");
         ROUTES.put("GET /api/v1/admin/disputes", "disputes");
         ROUTES.put("GET /api/v1/admin/disputes/{id}", "disputes");
         ROUTES.put("PATCH /api/v1/admin/disputes/{id}", "disputes");

@@ -421,6 +421,18 @@ class PromosIT {
         // the use is free again: the other passenger gets it
         payByWave(wave, started(second, "wave", oneUse.code()));
         assertThat(redemptions(second.id())).containsExactly("consumed 1000");
+        // a redeemed promo cannot be deleted (its payments refer to it); one nobody used can, audited
+        String admin = TestTokens.forAdmin("ops");
+        Response kept = Clients.withToken(admin).delete(ADMIN_PROMOS + "/" + oneUse.id());
+        Answers.assertError(kept, 409, "conflict");
+        assertThat(kept.jsonPath().getString("error.details.reason")).isEqualTo("promo_redeemed");
+        PromoRef unused = active(Map.of("max_uses", 5));
+        assertThat(Clients.withToken(admin).delete(ADMIN_PROMOS + "/" + unused.id()).statusCode()).isEqualTo(204);
+        assertThat(Db.value(Long.class, "SELECT count(*) FROM promos WHERE id = ?::uuid", unused.id())).isZero();
+        assertThat(audit("promos", unused.id())).contains("promo.deleted");
+        Answers.assertError(Clients.withToken(admin).delete(ADMIN_PROMOS + "/" + unused.id()), 404, "not_found");
+        Answers.assertError(Clients.withToken(TestTokens.forAdmin("finance")).delete(ADMIN_PROMOS + "/"
+                + oneUse.id()), 403, "forbidden");
     }
 
     @Test
