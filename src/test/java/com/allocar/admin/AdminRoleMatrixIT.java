@@ -22,17 +22,17 @@ class AdminRoleMatrixIT {
     private static final Set<String> ALL = Set.of("super", "ops", "support", "finance", "compliance");
 
     /** Section 14, by capability. */
-    private static final Map<String, Set<String>> MATRIX = Map.of(
-            "users read", ALL,
-            "users edit", Set.of("super", "ops"),
-            "kyc review", Set.of("super", "compliance"),
-            "audit read", Set.of("super", "ops"),
-            "settings read", Set.of("super", "ops", "finance"),
-            "settings edit", Set.of("super"),
-            "payments and payouts", Set.of("super", "finance"),
-            "promos and referrals", Set.of("super", "ops"),
-            "ratings moderate", Set.of("super", "support", "compliance"),
-            "disputes", Set.of("super", "ops", "support", "compliance"));
+    private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
+            Map.entry("users read", ALL),
+            Map.entry("users edit", Set.of("super", "ops")),
+            Map.entry("kyc review", Set.of("super", "compliance")),
+            Map.entry("audit read", Set.of("super", "ops")),
+            Map.entry("settings read", Set.of("super", "ops", "finance")),
+            Map.entry("settings edit", Set.of("super")),
+            Map.entry("payments and payouts", Set.of("super", "finance")),
+            Map.entry("promos and referrals", Set.of("super", "ops")),
+            Map.entry("ratings moderate", Set.of("super", "support", "compliance")),
+            Map.entry("disputes", Set.of("super", "ops", "support", "compliance")));
 
     /** Every admin route that exists, with its capability. A new route without a row here fails the test. */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
