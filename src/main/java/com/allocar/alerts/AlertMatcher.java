@@ -60,6 +60,9 @@ public class AlertMatcher {
     AlertMatcher self;
 
     void tripChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TripChanged change) {
+        if (!change.mayMatchMoreAlerts()) {
+            return; // a seat taken or a driver's new rating makes no alert match that did not match before
+        }
         try {
             executor.execute(() -> {
                 try {

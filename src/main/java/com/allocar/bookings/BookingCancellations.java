@@ -50,7 +50,7 @@ public class BookingCancellations {
         UUID tripId = booking.getTrip().getId();
         if (wasPaid) {
             bookings.releaseSeats(tripId, booking.getSeats());
-            tripChanged.fire(new TripChanged(tripId));
+            tripChanged.fire(new TripChanged(tripId, TripChanged.What.seats_freed));
         }
         Optional<BookingRefunds.Refunded> refund = outcome.refund().signum() > 0
                 ? refunds.refundBooking(booking.getId(), outcome.refund(), request.refundTo(), request.refundReason(),

@@ -97,7 +97,7 @@ public class BookingSettlement {
             BookingStatus from = booking.markPaid(qr.issue(booking.getId()));
             journal.transition(booking, from, "pay", ActorType.system, null,
                     Map.of("payment_id", paymentId.toString(), "seats", booking.getSeats()));
-            tripChanged.fire(new TripChanged(tripId));
+            tripChanged.fire(new TripChanged(tripId, TripChanged.What.seats_taken));
             return SettlementResult.PAID;
         }
         BookingStatus from = booking.cancel(CancelledBy.system, "seats_gone",

@@ -295,7 +295,7 @@ public class TripService {
     public void driverRatingChanged(UUID driverId) {
         em.createQuery("SELECT t.id FROM Trip t WHERE t.driver.id = :driver AND t.status = :status", UUID.class)
                 .setParameter("driver", driverId).setParameter("status", TripStatus.published)
-                .getResultList().forEach(id -> changed.fire(new TripChanged(id)));
+                .getResultList().forEach(id -> changed.fire(new TripChanged(id, TripChanged.What.driver_rating)));
     }
 
     /**
