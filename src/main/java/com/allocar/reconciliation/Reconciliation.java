@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -129,20 +130,26 @@ public class Reconciliation {
 
     Page attempts(Instant from, Instant to, PaymentProvider provider, String cursor) {
         List<AttemptRecord> page = records.attempts(from, to, provider, cursor == null ? null : UUID.fromString(cursor), PAGE);
+        return compared(page, this::compare,
+                page.isEmpty() ? cursor : page.get(page.size() - 1).attemptId().toString(), page.size() < PAGE);
+    }
+
+    /**
+     * Compares each of our rows with the provider and counts it checked, or unchecked when the provider could not be
+     * asked (empty): the page every phase answers.
+     */
+    private static <T> Page compared(List<T> ours, Function<T, Optional<List<Difference>>> compare, String cursor,
+                                     boolean last) {
         List<Difference> found = new ArrayList<>();
         int checked = 0;
-        int unchecked = 0;
-        for (AttemptRecord ours : page) {
-            Optional<List<Difference>> compared = compare(ours);
-            if (compared.isPresent()) {
-                found.addAll(compared.get());
+        for (T row : ours) {
+            Optional<List<Difference>> differences = compare.apply(row);
+            if (differences.isPresent()) {
+                found.addAll(differences.get());
                 checked++;
-            } else {
-                unchecked++;
             }
         }
-        return new Page(found, checked, unchecked,
-                page.isEmpty() ? cursor : page.get(page.size() - 1).attemptId().toString(), page.size() < PAGE);
+        return new Page(found, checked, ours.size() - checked, cursor, last);
     }
 
     /** Our attempt against the provider's word; empty when the provider could not be asked. */
@@ -217,33 +224,25 @@ public class Reconciliation {
 
     Page refunds(Instant from, Instant to, PaymentProvider provider, String cursor) {
         List<RefundRecord> page = records.refunds(from, to, provider, cursor == null ? null : UUID.fromString(cursor), PAGE);
-        List<Difference> found = new ArrayList<>();
-        int checked = 0;
-        int unchecked = 0;
-        for (RefundRecord ours : page) {
-            PaymentGateway gateway = gateways.gateway(ours.provider());
-            if (!gateway.available()) {
-                unchecked++;
-                continue;
-            }
-            try {
-                ProviderStatus theirs = gateway.lookUp(ours.ref());
-                Differences.refund(ours, theirs, gateway.reportsRefunds())
-                        .ifPresent(finding -> found.add(finding.difference()));
-                checked++;
-            } catch (ProviderRefusedException e) {
-                if (e.notFound()) {
-                    found.add(Differences.refundNotFound(ours).difference());
-                    checked++;
-                } else {
-                    unchecked++;
-                }
-            } catch (ProviderException | IllegalArgumentException e) {
-                unchecked++;
-            }
-        }
-        return new Page(found, checked, unchecked,
+        return compared(page, this::compare,
                 page.isEmpty() ? cursor : page.get(page.size() - 1).refundId().toString(), page.size() < PAGE);
+    }
+
+    /** Our refund against the provider's word; empty when the provider could not be asked. */
+    Optional<List<Difference>> compare(RefundRecord ours) {
+        PaymentGateway gateway = gateways.gateway(ours.provider());
+        if (!gateway.available()) {
+            return Optional.empty();
+        }
+        try {
+            ProviderStatus theirs = gateway.lookUp(ours.ref());
+            return Optional.of(Differences.refund(ours, theirs, gateway.reportsRefunds())
+                    .map(finding -> List.of(finding.difference())).orElse(List.of()));
+        } catch (ProviderRefusedException e) {
+            return e.notFound() ? Optional.of(List.of(Differences.refundNotFound(ours).difference())) : Optional.empty();
+        } catch (ProviderException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The driver payouts made that day (through Wave; manual ones are finance's own). */
@@ -288,20 +287,8 @@ public class Reconciliation {
     }
 
     private Page transfers(List<Transfer> transfers, com.allocar.platform.api.Pagination pagination, int page) {
-        List<Difference> found = new ArrayList<>();
-        int checked = 0;
-        int unchecked = 0;
-        for (Transfer ours : transfers) {
-            Optional<List<Difference>> compared = compare(ours);
-            if (compared.isPresent()) {
-                found.addAll(compared.get());
-                checked++;
-            } else {
-                unchecked++;
-            }
-        }
-        boolean last = pagination.page() >= pagination.pageCount();
-        return new Page(found, checked, unchecked, String.valueOf(page + 1), last);
+        return compared(transfers, this::compare, String.valueOf(page + 1),
+                pagination.page() >= pagination.pageCount());
     }
 
     /** A payout or withdrawal against Wave's payout: by its id when we have it, else by our reference. */
