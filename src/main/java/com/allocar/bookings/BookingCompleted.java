@@ -8,5 +8,5 @@ import java.util.UUID;
  * observes it synchronously (the driver's earnings ledger) commits or rolls back with the completion. Owned here so
  * that higher domains hear of completions without bookings knowing them.
  */
-public record BookingCompleted(UUID bookingId, UUID tripId, UUID driverId, Instant completedAt) {
+public record BookingCompleted(UUID bookingId, UUID tripId, UUID driverId, UUID passengerId, Instant completedAt) {
 }

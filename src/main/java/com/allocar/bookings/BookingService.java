@@ -227,7 +227,7 @@ public class BookingService {
         BookingStatus from = booking.complete(completedAt);
         journal.transition(booking, from, "complete", ActorType.user, driverId, Map.of());
         UUID tripId = booking.getTrip().getId();
-        completed.fire(new BookingCompleted(booking.getId(), tripId, driverId, completedAt));
+        completed.fire(new BookingCompleted(booking.getId(), tripId, driverId, booking.getPassenger().getId(), completedAt));
         if (booking.getTrip().getStatus() == TripStatus.ongoing && !bookings.hasOpenPaid(tripId)) {
             trips.complete(tripId, ActorType.user, driverId);
         }

@@ -46,10 +46,8 @@ public class ReferralRewards {
     Notifications notifications;
 
     void completed(@Observes BookingCompleted ride) {
-        UUID passengerId = (UUID) em.createNativeQuery("SELECT passenger_id FROM bookings WHERE id = ?1")
-                .setParameter(1, ride.bookingId()).getSingleResult();
-        reward(passengerId, ride.driverId(), ride);
-        reward(ride.driverId(), passengerId, ride);
+        reward(ride.passengerId(), ride.driverId(), ride);
+        reward(ride.driverId(), ride.passengerId(), ride);
     }
 
     private void reward(UUID refereeId, UUID otherParty, BookingCompleted ride) {

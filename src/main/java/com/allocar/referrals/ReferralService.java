@@ -1,5 +1,6 @@
 package com.allocar.referrals;
 
+import com.allocar.bookings.PassengerRides;
 import com.allocar.identity.User;
 import com.allocar.identity.UserDevices;
 import com.allocar.identity.UserDirectory;
@@ -43,6 +44,8 @@ public class ReferralService {
     AuditService audit;
     @Inject
     ReferralQueries queries;
+    @Inject
+    PassengerRides rides;
 
     /** A code given at sign-up: in the sign-up's transaction, so a refused code refuses the sign-up. */
     void signedUp(@Observes UserSignedUp signUp) {
@@ -61,7 +64,7 @@ public class ReferralService {
             throw refused("window_closed", "A referral code can only be entered within "
                     + settings.referralTerms().useWithin().toDays() + " days of sign-up.");
         }
-        if (hasCompletedRide(refereeId)) {
+        if (rides.hasCompletedRide(refereeId)) {
             throw refused("already_rode", "A referral code can only be entered before the first completed ride.");
         }
         return record(refereeId, code, "code_entered");
@@ -102,13 +105,6 @@ public class ReferralService {
     private boolean referredBy(UUID refereeOfThat, UUID referrerOfThat) {
         return !em.createNativeQuery("SELECT 1 FROM referrals WHERE referee_id = ?1 AND referrer_id = ?2")
                 .setParameter(1, refereeOfThat).setParameter(2, referrerOfThat).getResultList().isEmpty();
-    }
-
-    private boolean hasCompletedRide(UUID userId) {
-        return !em.createNativeQuery("SELECT 1 FROM bookings WHERE passenger_id = ?1 AND status = 'completed' "
-                        + "UNION ALL SELECT 1 FROM bookings b JOIN trips t ON t.id = b.trip_id "
-                        + "WHERE t.driver_id = ?1 AND b.status = 'completed' LIMIT 1")
-                .setParameter(1, userId).getResultList().isEmpty();
     }
 
     static ConflictException refused(String reason, String message) {
